@@ -85,9 +85,9 @@ class Sentence:
 class Token:
     """A token: ``text == document.text[start:end]``; ``norm`` its normalised form.
 
-    For Arabic words, ``prefix``/``stem``/``suffix`` hold the most likely clitic
-    segmentation of ``norm`` (``prefix + stem + suffix == norm``); see
-    :func:`stance.text.tokenise.segmentations` for all candidates.
+    ``kind`` is ``word`` (Arabic letters), ``number`` (digits with internal
+    separators, ``10,000``, ``3.5``, ``50%``), ``latin``, ``punct`` or ``symbol``.
+    Clitic segmentations of a word: :meth:`stance.text.tokenise.Tokeniser.splits`.
     """
 
     start: int
@@ -95,6 +95,3 @@ class Token:
     text: str
     norm: str
     kind: TokenKind
-    prefix: str = ""
-    stem: str = ""
-    suffix: str = ""

@@ -1,0 +1,68 @@
+"""Per-document analysis: a pure function from a Document to its results.
+
+Cross-document work (comparison, reliability) only ever sees the records this
+produces, so running it in a process pool or on Dask gives the same results.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Iterator
+
+from stance.lexicon import Lexicons, load_lexicons
+from stance.records import Document, Rejected, Removed, Sentence
+from stance.text.boilerplate import BoilerplateRemover
+from stance.text.segment import segment
+from stance.text.tokenise import Tokeniser
+
+__all__ = ["TextAnalysis", "Pipeline"]
+
+
+@dataclass(frozen=True)
+class TextAnalysis:
+    """The text layer's result for one document.
+
+    Attributes
+    ----------
+    document : Document
+    sentences : tuple of Sentence
+        The story's sentences (boilerplate excluded unless kept).
+    removed : tuple of Removed
+        Boilerplate and appended content taken out, with the rule that fired.
+    """
+
+    document: Document
+    sentences: tuple[Sentence, ...]
+    removed: tuple[Removed, ...]
+
+
+class Pipeline:
+    """Normalise, clean and segment documents with one set of lexicons.
+
+    Parameters
+    ----------
+    lexicons : Lexicons, optional
+        Defaults to the bundled lexicons (:func:`stance.lexicon.load_lexicons`).
+    keep_boilerplate : bool, default False
+        Segment the whole text; nothing is removed (and nothing reported).
+    """
+
+    def __init__(self, lexicons: Lexicons | None = None, *, keep_boilerplate: bool = False) -> None:
+        self.lexicons = lexicons if lexicons is not None else load_lexicons()
+        self.normaliser = self.lexicons.normaliser
+        self.keep_boilerplate = keep_boilerplate
+        self.remover = BoilerplateRemover(self.lexicons)
+        self.tokeniser = Tokeniser(self.lexicons)
+
+    def text(self, document: Document) -> TextAnalysis:
+        """Run the text layer on one document."""
+        nt = self.normaliser.normalise(document.text)
+        if self.keep_boilerplate:
+            return TextAnalysis(document, tuple(segment(nt)), ())
+        cleaning = self.remover.find(nt)
+        return TextAnalysis(document, tuple(segment(nt, cleaning.kept)), cleaning.removed)
+
+    def run(self, items: Iterable[Document | Rejected]) -> Iterator[TextAnalysis | Rejected]:
+        """Analyse a stream of documents; rejected inputs pass through unchanged."""
+        for item in items:
+            yield item if isinstance(item, Rejected) else self.text(item)
