@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
+from stance.attribution import AttributionExtractor, DocumentAttributions
 from stance.lexicon import Lexicons, load_lexicons
 from stance.records import Document, Rejected, Removed, Sentence
 from stance.text.boilerplate import BoilerplateRemover
@@ -53,6 +54,14 @@ class Pipeline:
         self.keep_boilerplate = keep_boilerplate
         self.remover = BoilerplateRemover(self.lexicons)
         self.tokeniser = Tokeniser(self.lexicons)
+        self._extractor: AttributionExtractor | None = None
+
+    @property
+    def extractor(self) -> AttributionExtractor:
+        """The attribution extractor, built on first use (it needs the cue and party lexicons)."""
+        if self._extractor is None:
+            self._extractor = AttributionExtractor(self.lexicons, self.tokeniser)
+        return self._extractor
 
     def text(self, document: Document) -> TextAnalysis:
         """Run the text layer on one document."""
@@ -62,7 +71,17 @@ class Pipeline:
         cleaning = self.remover.find(nt)
         return TextAnalysis(document, tuple(segment(nt, cleaning.kept)), cleaning.removed)
 
+    def attributions(self, document: Document) -> DocumentAttributions:
+        """Run the text layer and the attribution extractor on one document."""
+        t = self.text(document)
+        return self.extractor.extract(document, t.sentences, t.removed)
+
     def run(self, items: Iterable[Document | Rejected]) -> Iterator[TextAnalysis | Rejected]:
         """Analyse a stream of documents; rejected inputs pass through unchanged."""
         for item in items:
             yield item if isinstance(item, Rejected) else self.text(item)
+
+    def run_attributions(self, items: Iterable[Document | Rejected]) -> Iterator[DocumentAttributions | Rejected]:
+        """Extract attributions from a stream of documents; rejected inputs pass through."""
+        for item in items:
+            yield item if isinstance(item, Rejected) else self.attributions(item)

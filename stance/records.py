@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["Document", "Rejected", "Sentence", "Token", "Removed", "TokenKind"]
+__all__ = ["Document", "Rejected", "Sentence", "Token", "Removed", "TokenKind", "Attribution", "Assertion", "Stance"]
 
 TokenKind = Literal["word", "number", "punct", "latin", "symbol"]
 
@@ -95,3 +95,73 @@ class Token:
     text: str
     norm: str
     kind: TokenKind
+
+
+Stance = Literal["endorse", "neutral", "distance", "deny"]
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """One attribution cue in a document, with its speaker, party and content.
+
+    Offsets (``start``/``end`` of the cue, ``speaker_start``/``speaker_end``,
+    ``content_start``/``content_end``) point into the ORIGINAL document text;
+    ``cue``, ``speaker`` and ``content`` are the original text at those spans.
+
+    Attributes
+    ----------
+    doc_id, source : str
+    sentence : int
+        Index of the sentence in the document.
+    start, end : int
+        The cue's span.
+    cue, lemma, cue_class : str
+        The cue as written, its lemma and class (``factive``, ``report``,
+        ``according``, ``distancing``, ``denial``, ``estimate``).
+    stance : Stance
+        The coarse stance of the cue: endorse, neutral, distance or deny.
+    negated, hedged : bool
+    hedges : tuple of str
+        The hedge words found (as written), the cue itself for estimate cues.
+    speaker, party : str or None
+        The source as named, and its canonical party id.
+    speaker_rule : str
+        How the speaker was found: ``after_cue`` (verb first), ``before_cue``
+        (subject first), ``preposition``, ``chain`` (the original speaker of a
+        relayed report), ``sentence_subject``, ``inherited`` or ``none``.
+    content : str or None
+    """
+
+    doc_id: str
+    source: str
+    sentence: int
+    start: int
+    end: int
+    cue: str
+    lemma: str
+    cue_class: str
+    stance: Stance
+    negated: bool
+    hedged: bool
+    hedges: tuple[str, ...]
+    speaker: str | None
+    party: str | None
+    content: str | None
+    speaker_rule: str = "none"
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    content_start: int | None = None
+    content_end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Assertion:
+    """A sentence in which the writer asserts something in its own voice (no attribution cue)."""
+
+    doc_id: str
+    source: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+    parties: tuple[str, ...]

@@ -1,0 +1,401 @@
+"""The lexicon-based attribution extractor.
+
+For each sentence of a cleaned document it finds the cues, then for each cue:
+
+1. **negation**: a negator right before the cue (لم يؤكد، لا يقول، غير مؤكد،
+   عدم تأكيد، دون أن يؤكد; ما only before a past verb);
+2. **speaker**, tried in this order: the noun phrase right after the cue up to a
+   boundary word, punctuation or another cue (verb first, and prepositional
+   cues such as بحسب); for relaying cues (نقل، روى، أورد) followed by عن, the
+   noun phrase after عن (the original speaker of a chain); a subject before the
+   cue in the same clause when it names a party (subject first); for
+   participles (مؤكدا), the speaker of the previous cue in the sentence or the
+   first party the sentence names; otherwise the speaker of the previous
+   attribution within three sentences (وأضاف أن، وتابع:);
+3. **party**: the first party the speaker names;
+4. **content**: the quotation, or what follows أن/إن or a colon; for a
+   prepositional cue, the rest of the sentence;
+5. **hedges**: estimate cues, approximators and modals in the content.
+
+A prepositional cue directly followed by a verb cue (بحسب ما أعلن، على ما
+ذكرت) is one attribution with the verb's class. Sentences without any cue
+that read as statements are the writer's own **unattributed assertions**.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from stance.attribution.matcher import Cue, CueMatcher, PartyMatcher, PhraseSet
+from stance.lexicon import Lexicons
+from stance.records import Assertion, Attribution, Document, Removed, Sentence, Token
+from stance.text.normalise import Normaliser
+from stance.text.tokenise import Tokeniser
+
+__all__ = ["AttributionExtractor", "DocumentAttributions"]
+
+_CLAUSE_PUNCT = {"،", ",", "؛", ";", ":", ".", "!", "?", "؟", '"', "(", ")", "«", "»", "-"}
+_SPEAKER_MAX = 10
+_INHERIT_WINDOW = 3
+_IMPERFECT_PREFIXES = ("ي", "ت", "ن", "ا")
+_NOUN_TYPES = {"masdar", "masdar_plural", "noun"}
+_VERB_TYPES = {"past", "present", "passive_past", "passive_present"}
+_OPENERS = {'"', ":"}
+
+
+@dataclass(frozen=True)
+class DocumentAttributions:
+    """Everything the attribution stage finds in one document."""
+
+    document: Document
+    sentences: tuple[Sentence, ...]
+    removed: tuple[Removed, ...]
+    attributions: tuple[Attribution, ...]
+    assertions: tuple[Assertion, ...]
+
+
+@dataclass
+class _Found:
+    i: int  # first token of the cue
+    j: int  # one past its last token
+    cue: Cue
+    according_head: bool = False  # بحسب ما أعلن: a prepositional cue merged with its verb
+
+    @property
+    def noun(self) -> bool:
+        return self.cue.form_type in _NOUN_TYPES
+
+    @property
+    def participle(self) -> bool:
+        return self.cue.form_type.startswith("participle")
+
+
+class AttributionExtractor:
+    """Extracts :class:`~stance.records.Attribution` records from segmented documents.
+
+    Parameters
+    ----------
+    lexicons : Lexicons
+        Needs the tables ``cues``, ``cue_forms``, ``hedges``, ``negators``,
+        ``boundaries``, ``parties`` and ``party_aliases``.
+    tokeniser : Tokeniser, optional
+    """
+
+    def __init__(self, lexicons: Lexicons, tokeniser: Tokeniser | None = None) -> None:
+        self.lexicons = lexicons
+        self.normaliser: Normaliser = lexicons.normaliser
+        self.tokeniser = tokeniser or Tokeniser(lexicons)
+        self.cues = CueMatcher(lexicons, self.tokeniser)
+        self.parties = PartyMatcher(lexicons, self.tokeniser)
+        conj = [c for c in self.tokeniser.proclitic_chains() if all(x in ("و", "ف") for x in c)]
+        self._negators: dict[str, str] = {}
+        for e in lexicons["negators"]:
+            for chain in conj:
+                self._negators.setdefault(self.tokeniser.attach(chain, e.norm["form"]), e.norm["form"])
+        self._hedges = PhraseSet()
+        for e in lexicons["hedges"]:
+            toks = tuple(e.norm["form"].split())
+            for rank, chain in enumerate(conj):
+                self._hedges.add((self.tokeniser.attach(chain, toks[0]),) + toks[1:], e["condition"], rank)
+        self._boundary: dict[str, str] = {}
+        for e in lexicons["boundaries"]:
+            for chain in conj:
+                self._boundary.setdefault(self.tokeniser.attach(chain, e.norm["form"]), e["class"])
+
+    # -- per document ---------------------------------------------------------------
+
+    def extract(self, document: Document, sentences: Sequence[Sentence],
+                removed: Sequence[Removed] = ()) -> DocumentAttributions:
+        """Find the attributions and unattributed assertions of one document."""
+        attributions: list[Attribution] = []
+        assertions: list[Assertion] = []
+        for s in sentences:
+            nt = self.normaliser.normalise(s.text)
+            toks = [t for t in self.tokeniser.iter_tokens(nt)]
+            found = self._find_cues(toks)
+            if not found:
+                a = self._assertion(document, s, toks)
+                if a is not None:
+                    assertions.append(a)
+                continue
+            self._found_in_sentence = found
+            for f in found:
+                attributions.append(self._attribution(document, s, toks, f, found, attributions))
+        return DocumentAttributions(document, tuple(sentences), tuple(removed), tuple(attributions), tuple(assertions))
+
+    # -- cues -------------------------------------------------------------------------
+
+    def _find_cues(self, toks: list[Token]) -> list[_Found]:
+        words = [t.norm if t.kind == "word" else "" for t in toks]
+        found: list[_Found] = []
+        i = 0
+        while i < len(toks):
+            m = self.cues.match(words, i) if words[i] else None
+            if m is None:
+                i += 1
+                continue
+            n, cue = m
+            prev = found[-1] if found else None
+            if prev is not None and prev.j == i and prev.cue.cue_class == "according" and cue.pos != "preposition":
+                # بحسب ما أعلن، على ما ذكرت: one attribution carried by the verb
+                found[-1] = _Found(prev.i, i + n, cue, according_head=True)
+            else:
+                found.append(_Found(i, i + n, cue))
+            i += n
+        # حسبما، بحسب ما، وفق ما need a reporting verb: حسبما يسمح به القانون is no attribution
+        found = [f for f in found if f.according_head or f.cue.cue_class != "according" or not words[f.j - 1].endswith("ما")]
+        return [f for f in found if not (f.noun and self._part_of_verb_cue(toks, f, found))]
+
+    def _part_of_verb_cue(self, toks: list[Token], f: _Found, found: list[_Found]) -> bool:
+        """A verbal noun inside a verb cue's own attribution: أعلن ... في تصريحات، بيانا تقول فيه."""
+        for v in found:
+            if v is f or v.noun or v.participle:
+                continue
+            if v.j <= f.i and f.i - v.j <= 6 and not any(self._opens(t) for t in toks[v.j:f.i]):
+                return True
+            if f.j <= v.i and v.i - f.j <= 2:
+                return True
+        return False
+
+    def _opens(self, t: Token) -> bool:
+        return t.norm in _OPENERS or self._boundary.get(t.norm) == "complementizer"
+
+    def _negated(self, toks: list[Token], f: _Found) -> bool:
+        def word(k: int) -> str:
+            return toks[k].norm if 0 <= k < len(toks) and toks[k].kind == "word" else ""
+
+        before = self._negators.get(word(f.i - 1))
+        if before == "ما":
+            return f.cue.form_type == "past" and word(f.i - 2) not in ("علي", "حسب", "بحسب", "وفق", "كما")
+        if before:
+            return True
+        # دون أن يؤكد، بدون أن يعلن
+        return word(f.i - 1) == "ان" and self._negators.get(word(f.i - 2)) in ("دون", "بدون")
+
+    # -- speaker ----------------------------------------------------------------------
+
+    def _np_after(self, toks: list[Token], k: int, stop: set[int]) -> tuple[int, int]:
+        """A noun phrase starting at token ``k``: up to a boundary word, punctuation or cue."""
+        j = k
+        while j < len(toks) and j - k < _SPEAKER_MAX:
+            t = toks[j]
+            if j in stop or t.kind == "punct" or (t.kind == "word" and t.norm in self._boundary):
+                break
+            j += 1
+        return k, j
+
+    def _party(self, toks: list[Token], a: int, b: int) -> str | None:
+        words = [t.norm if t.kind == "word" else "" for t in toks]
+        mentions = self.parties.mentions(words, a, b)
+        return mentions[0][2] if mentions else None
+
+    def _attribution(self, doc: Document, s: Sentence, toks: list[Token], f: _Found,
+                     found: list[_Found], done: list[Attribution]) -> Attribution:
+        cue = f.cue
+        stop = {k for g in found for k in range(g.i, g.j)}
+        words = [t.norm if t.kind == "word" else "" for t in toks]
+        mentions = self.parties.mentions(words)
+        sp, rule = self._speaker(toks, words, f, stop, mentions)
+        speaker = party = None
+        if sp is None and rule == "none":
+            previous = self._previous_speaker(doc, s, f, done)
+            if previous is not None:
+                speaker, party, rule = previous
+        sp_start = sp_end = None
+        if sp is not None:
+            sp_start, sp_end = s.start + toks[sp[0]].start, s.start + toks[sp[1] - 1].end
+            speaker = doc.text[sp_start:sp_end]
+            party = self._party(toks, *sp)
+        content = self._content(toks, f, sp, found)
+        c_start = c_end = None
+        content_text = None
+        if content is not None:
+            c_start, c_end = s.start + toks[content[0]].start, s.start + toks[content[1] - 1].end
+            content_text = doc.text[c_start:c_end]
+        hedges = self._hedges_in(toks, *content) if content else []
+        if cue.cue_class == "estimate":
+            hedges = [doc.text[s.start + toks[f.i].start:s.start + toks[f.j - 1].end]] + hedges
+        start, end = s.start + toks[f.i].start, s.start + toks[f.j - 1].end
+        return Attribution(
+            doc_id=doc.id, source=doc.source, sentence=s.index, start=start, end=end,
+            cue=doc.text[start:end], lemma=cue.lemma, cue_class=cue.cue_class, stance=cue.stance,  # type: ignore[arg-type]
+            negated=self._negated(toks, f), hedged=bool(hedges), hedges=tuple(hedges),
+            speaker=speaker, party=party, content=content_text, speaker_rule=rule,
+            speaker_start=sp_start, speaker_end=sp_end, content_start=c_start, content_end=c_end,
+        )
+
+    def _speaker(self, toks: list[Token], words: list[str], f: _Found, stop: set[int],
+                 mentions: list[tuple[int, int, str]]) -> tuple[tuple[int, int] | None, str]:
+        """The speaker's token span and the rule that found it; (None, "none") to inherit."""
+        cue = f.cue
+        if cue.cue_class == "according" or f.according_head:
+            a, b = self._np_after(toks, f.j, stop)
+            if b <= a:
+                return None, "agentless"
+            if cue.relays and b < len(toks) and toks[b].norm == "عن":  # وفق ما نقلت فرانس برس عن الوكالة
+                c, d = self._np_after(toks, b + 1, stop)
+                if d > c:
+                    return (c, self._cut_at_party(c, d, mentions)), "chain"
+            return (a, self._cut_at_party(a, b, mentions)), "preposition"
+        if words[f.i] == "ما":  # ما يسمى، ما وصفه: the speaker is the sentence's subject
+            return self._subject(toks, f, mentions, stop)
+        if f.participle:  # مؤكدا: the speaker of the sentence's own cue, else the first party it names
+            if any(g.j <= f.i and not g.participle for g in self._found_in_sentence):
+                return None, "none"
+            before = [m for m in mentions if m[1] <= f.i]
+            if before:
+                return self._np_around(toks, before[0], stop, mentions), "sentence_subject"
+            return None, "none"
+        if f.noun:
+            a, b = self._np_after(toks, f.j, stop)
+            inside = [m for m in mentions if a <= m[0] < min(b, a + 4)]
+            if inside and not toks[a].norm.startswith(("ب", "ل")):
+                return (a, self._cut_at_party(a, b, mentions)), "after_cue"
+            return None, "agentless"
+        # subject right before the verb: بوتين قال، روسيا لا تستبعد، زيلينسكي، الذي ادعى
+        k = f.i - 1
+        while k >= 0 and (self._negators.get(words[k]) or words[k] == "قد" or toks[k].norm in ('"', "«", "»")):
+            k -= 1
+        if k >= 0 and self._boundary.get(words[k]) == "relative":
+            before = [m for m in mentions if m[1] <= k]
+            if before:
+                return self._np_around(toks, before[-1], stop, mentions), "before_cue"
+        ending = [m for m in mentions if m[1] == k + 1]
+        if ending:
+            return self._np_around(toks, ending[0], stop, mentions), "before_cue"
+        a, b = self._np_after(toks, f.j, stop)
+        starts_party = any(m[0] == a for m in mentions)
+        if b > a and words[a][:1] in ("ب", "ل") and not starts_party:
+            b = a  # تفيد بوجود، دعا لوقف: a complement, not the subject
+        if b > a:
+            if cue.relays and b < len(toks) and toks[b].norm == "عن":
+                c, d = self._np_after(toks, b + 1, stop)
+                if d > c:
+                    return (c, self._cut_at_party(c, d, mentions)), "chain"
+            return (a, self._cut_at_party(a, b, mentions)), "after_cue"
+        k = f.i - 1
+        while k >= 0 and toks[k].norm not in _CLAUSE_PUNCT - {'"', "«", "»"} and self._boundary.get(words[k]) != "complementizer":
+            k -= 1
+        clause = [m for m in mentions if k < m[0] and m[1] <= f.i]
+        if clause and f.i - (k + 1) <= _SPEAKER_MAX:
+            return self._np_around(toks, clause[0], stop, mentions), "before_cue"
+        if cue.form_type in ("passive_past", "passive_present"):
+            return None, "agentless"
+        return self._subject(toks, f, mentions, stop)
+
+    def _subject(self, toks: list[Token], f: _Found, mentions: list[tuple[int, int, str]],
+                 stop: set[int]) -> tuple[tuple[int, int] | None, str]:
+        """The sentence's subject: a party named in its first words, before the cue."""
+        first = [m for m in mentions if m[0] <= 2 and m[1] <= f.i]
+        if first:
+            return self._np_around(toks, first[0], stop, mentions), "sentence_subject"
+        return None, "none"
+
+    def _previous_speaker(self, doc: Document, s: Sentence, f: _Found,
+                          done: list[Attribution]) -> tuple[str, str | None, str] | None:
+        """The speaker of the attribution before this one (same sentence for participles)."""
+        for x in reversed(done):
+            if x.doc_id != doc.id or not x.speaker:
+                continue
+            if f.participle and x.sentence != s.index:
+                continue
+            if s.index - x.sentence <= _INHERIT_WINDOW:
+                return x.speaker, x.party, "inherited"
+            break
+        return None
+
+    @staticmethod
+    def _cut_at_party(a: int, b: int, mentions: list[tuple[int, int, str]]) -> int:
+        """End a speaker after its first party mention and the mentions of the same party next to it."""
+        inside = [m for m in mentions if a <= m[0] < b]
+        if not inside:
+            return b
+        end, party = inside[0][1], inside[0][2]
+        for m in inside[1:]:
+            if m[2] == party and m[0] - end <= 1:
+                end = m[1]
+            else:
+                break
+        return max(end, a + 1)
+
+    def _np_around(self, toks: list[Token], mention: tuple[int, int, str], stop: set[int],
+                   mentions: list[tuple[int, int, str]] | None = None) -> tuple[int, int]:
+        """The speaker phrase of a party mention: the mention and same-party mentions next to it."""
+        end = self._cut_at_party(mention[0], len(toks), mentions or [mention])
+        return mention[0], end
+
+    # -- content and hedges -----------------------------------------------------------------
+
+    def _content(self, toks: list[Token], f: _Found, sp: tuple[int, int] | None,
+                 found: list[_Found]) -> tuple[int, int] | None:
+        n = len(toks)
+        k = max(f.j, sp[1] if sp else f.j)
+        if f.cue.cue_class == "according" or f.according_head:
+            if f.i <= 1 or (sp is not None and sp[0] > f.i and all(t.kind == "punct" for t in toks[:f.i])):
+                # at the start: بحسب وزارة الدفاع، فإن ...
+                while k < n and (toks[k].kind == "punct" or toks[k].norm in ("فان", "ان")):
+                    k += 1
+                return (k, n) if k < n else None
+            e = f.i
+            while e > 0 and toks[e - 1].kind == "punct":
+                e -= 1
+            return (0, e) if e > 0 else None
+        if toks[f.i].norm == "ما" and sp is None:  # ما يسمى X: the content is the name that follows
+            a, b = self._np_after(toks, f.j, set())
+            return (a, b) if b > a else None
+        # find the complementiser, colon or quotation that opens the content
+        j = k
+        while j < n and j - k <= 6:
+            t = toks[j]
+            if t.norm in ('"', ":") or self._boundary.get(t.norm) == "complementizer":
+                break
+            j += 1
+        else:
+            j = n
+        if j >= n:
+            return (k, n) if k < n else None
+        if toks[j].norm == '"':
+            close = next((x for x in range(j + 1, n) if toks[x].norm == '"'), n)
+            return (j + 1, close) if close > j + 1 else None
+        start = j + 1
+        if toks[j].norm == ":" and start < n and toks[start].norm == '"':
+            close = next((x for x in range(start + 1, n) if toks[x].norm == '"'), n)
+            return (start + 1, close) if close > start + 1 else None
+        if self._boundary.get(toks[j].norm) == "complementizer" and len(toks[j].norm) > 3:
+            start = j  # أنها، إنه: the pronoun is part of the content
+        end = n
+        while end > start and toks[end - 1].kind == "punct":
+            end -= 1
+        return (start, end) if end > start else None
+
+    def _hedges_in(self, toks: list[Token], a: int, b: int) -> list[str]:
+        words = [t.norm if t.kind == "word" else "" for t in toks]
+        out = []
+        k = a
+        while k < b:
+            m = self._hedges.match(words, k, b) if words[k] else None
+            if m is None:
+                k += 1
+                continue
+            n, condition = m
+            if condition == "next_imperfect":
+                nxt = words[k + n] if k + n < len(words) else ""
+                if not (len(nxt) >= 3 and nxt.startswith(_IMPERFECT_PREFIXES)):
+                    k += n
+                    continue
+            out.append(toks[k].text if n == 1 else " ".join(t.text for t in toks[k:k + n]))
+            k += n
+        return out
+
+    # -- unattributed assertions ------------------------------------------------------------
+
+    def _assertion(self, doc: Document, s: Sentence, toks: list[Token]) -> Assertion | None:
+        words = [t.norm if t.kind == "word" else "" for t in toks]
+        if sum(1 for w in words if w) < 5:
+            return None
+        last = s.norm.rstrip('")»] ')
+        if not last.endswith((".", "!")) or "؟" in s.norm or "?" in s.norm:
+            return None  # headlines, headings and questions assert nothing
+        parties = tuple(dict.fromkeys(p for _, _, p in self.parties.mentions(words)))
+        return Assertion(doc.id, doc.source, s.index, s.start, s.end, s.text, parties)

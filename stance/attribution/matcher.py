@@ -1,0 +1,171 @@
+"""Lexicon matchers over normalised tokens: attribution cues, parties, hedges, negators.
+
+Clitic forms are expanded ahead of time (``وأكدت``, ``فأكدت``, ``سيؤكد``,
+``بحسب``, ``للجيش الروسي``) so that matching is one dictionary look-up per
+token, never a per-token clitic-stripping loop.  Matching is on whole tokens:
+``زعيم`` never contains the cue ``زعم``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from stance.errors import LexiconError
+from stance.lexicon import Lexicons
+from stance.text.tokenise import Tokeniser
+
+__all__ = ["Cue", "CueMatcher", "PartyMatcher", "PhraseSet"]
+
+_VERB_TYPES = {"past", "present", "passive_past", "passive_present"}
+_FUTURE_TYPES = {"present", "passive_present"}
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """What a cue form means: its lemma and the lemma's class, stance and properties."""
+
+    lemma: str
+    cue_class: str
+    stance: str
+    pos: str
+    form_type: str
+    continues: bool
+    relays: bool
+
+
+def _chains(tokeniser: Tokeniser, *, article: bool, preposition: bool, future: bool) -> list[tuple[str, ...]]:
+    out = []
+    for chain in tokeniser.proclitic_chains():
+        if "ال" in chain and not article:
+            continue
+        if any(c in ("ب", "ل", "ك") for c in chain) and not preposition:
+            continue
+        if "س" in chain and not future:
+            continue
+        out.append(chain)
+    return out
+
+
+def _expand(tokeniser: Tokeniser, first: str, chains: Iterable[tuple[str, ...]],
+            *, add_article: bool = True) -> list[tuple[int, str]]:
+    """Spellings of ``first`` behind each proclitic chain, with the chain length (0 = bare).
+
+    ``add_article=False`` never puts ال before a word written without it: a
+    proper name (قطر) must not match a common noun (القطر, "the drop").
+    """
+    out = []
+    for chain in chains:
+        if "ال" in chain and not add_article and not first.startswith("ال"):
+            continue
+        if first.startswith("ال") and len(first) > 3:
+            if "ال" in chain:
+                continue
+            if chain:
+                out.append((len(chain), tokeniser.attach(chain + ("ال",), first[2:])))
+            else:
+                out.append((0, first))
+        else:
+            out.append((len(chain), tokeniser.attach(chain, first)))
+    return out
+
+
+class PhraseSet:
+    """Multi-token phrases keyed by their first token, matched longest first."""
+
+    def __init__(self) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], object, int]]] = {}
+        self.max_len = 1
+
+    def add(self, tokens: tuple[str, ...], value: object, rank: int) -> None:
+        """Add a phrase; among phrases of equal tokens the lowest ``rank`` wins."""
+        bucket = self._by_first.setdefault(tokens[0], [])
+        for k, (toks, _, r) in enumerate(bucket):
+            if toks == tokens:
+                if rank < r:
+                    bucket[k] = (tokens, value, rank)
+                return
+        bucket.append((tokens, value, rank))
+        bucket.sort(key=lambda item: (-len(item[0]), item[2]))
+        self.max_len = max(self.max_len, len(tokens))
+
+    def match(self, words: Sequence[str], i: int, end: int | None = None) -> tuple[int, object] | None:
+        """The longest phrase starting at ``words[i]`` and ending by ``end``: (number of tokens, value)."""
+        bucket = self._by_first.get(words[i])
+        if not bucket:
+            return None
+        end = len(words) if end is None else end
+        for tokens, value, _ in bucket:
+            n = len(tokens)
+            if i + n <= end and tuple(words[i:i + n]) == tokens:
+                return n, value
+            # a final one-letter preposition glued to the next word: وفقا ل + وزارة = وفقا لوزارة
+            if (n >= 2 and len(tokens[-1]) == 1 and i + n <= end
+                    and tuple(words[i:i + n - 1]) == tokens[:-1]
+                    and words[i + n - 1].startswith(tokens[-1]) and len(words[i + n - 1]) > 2):
+                return n - 1, value
+        return None
+
+
+class CueMatcher:
+    """Finds attribution cues among normalised word tokens."""
+
+    def __init__(self, lexicons: Lexicons, tokeniser: Tokeniser) -> None:
+        lemmas = {}
+        for e in lexicons["cues"]:
+            lemmas[e.norm["lemma"]] = e
+        self._phrases = PhraseSet()
+        problems = []
+        for f in lexicons["cue_forms"]:
+            lemma = f.norm["lemma"]
+            if lemma not in lemmas:
+                problems.append(f"{f.where}: lemma {f['lemma']!r} is not in cues.tsv")
+                continue
+            e = lemmas[lemma]
+            cue = Cue(e["lemma"], e["class"], e["stance"], e["pos"], f["form_type"],
+                      e["continues"] == "yes", e.values.get("relays", "no") == "yes")
+            tokens = tuple(f.norm["form"].split())
+            verb = f["form_type"] in _VERB_TYPES
+            chains = _chains(tokeniser, article=not verb and len(tokens) == 1,
+                             preposition=not verb, future=f["form_type"] in _FUTURE_TYPES)
+            for rank, spelled in _expand(tokeniser, tokens[0], chains):
+                self._phrases.add((spelled,) + tokens[1:], cue, rank)
+        if problems:
+            raise LexiconError(problems)
+
+    def match(self, words: Sequence[str], i: int) -> tuple[int, Cue] | None:
+        """The cue starting at ``words[i]``, if any: (number of tokens, Cue)."""
+        return self._phrases.match(words, i)  # type: ignore[return-value]
+
+
+class PartyMatcher:
+    """Finds mentions of parties (longest alias first) among normalised word tokens."""
+
+    def __init__(self, lexicons: Lexicons, tokeniser: Tokeniser) -> None:
+        parties = {e["id"] for e in lexicons["parties"]}
+        self._phrases = PhraseSet()
+        problems = []
+        chains = _chains(tokeniser, article=True, preposition=True, future=False)
+        for a in lexicons["party_aliases"]:
+            if a["party"] not in parties:
+                problems.append(f"{a.where}: party {a['party']!r} is not in parties.tsv")
+                continue
+            tokens = tuple(a.norm["alias"].split())
+            for rank, spelled in _expand(tokeniser, tokens[0], chains, add_article=False):
+                self._phrases.add((spelled,) + tokens[1:], a["party"], rank)
+        if problems:
+            raise LexiconError(problems)
+
+    def mentions(self, words: Sequence[str], start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+        """Non-overlapping mentions in ``words[start:end]``: (first token, end token, party id)."""
+        end = len(words) if end is None else end
+        out = []
+        i = start
+        while i < end:
+            m = self._phrases.match(words, i, end) if words[i] else None
+            if m:
+                out.append((i, i + m[0], m[1]))
+                i += m[0]
+            else:
+                i += 1
+        return out  # type: ignore[return-value]

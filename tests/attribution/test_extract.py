@@ -1,0 +1,121 @@
+"""Golden sentences and properties of the lexicon-based attribution extractor."""
+
+import pytest
+from hypothesis import given, strategies as st
+
+from stance.records import Document
+from stance.testing import decorate
+
+
+def run(pipeline, text):
+    return pipeline.attributions(Document(id="t", source="test", text=text)).attributions
+
+
+def one(pipeline, text):
+    found = run(pipeline, text)
+    assert len(found) == 1, [(a.cue, a.lemma) for a in found]
+    return found[0]
+
+
+# (sentence, cue as written, stance, party, negated, hedged)
+GOLDEN = [
+    ("وأكدت وزارة الدفاع الأمريكية أن كوريا الشمالية أرسلت نحو 10 آلاف جندي.", "وأكدت", "endorse", "US", False, True),
+    ("بوتين قال إن المعاهدة دفاعية.", "قال", "neutral", "RU", False, False),
+    ("وزعمت وكالة الأنباء المركزية الكورية أن التدريبات استفزازية.", "وزعمت", "distance", "KP", False, False),
+    ("ونفى الكرملين إرسال أي قوات إلى المنطقة.", "ونفى", "deny", "RU", False, False),
+    ("ولم تنف وزارة الخارجية الروسية وجود الجنود.", "تنف", "deny", "RU", True, False),
+    ("ولم يؤكد البنتاغون عدد الجنود الكوريين الشماليين.", "يؤكد", "endorse", "US", True, False),
+    ("بحسب وزارة الدفاع البريطانية، فإن الخسائر كبيرة.", "بحسب", "neutral", "GB", False, False),
+    ("وقدّرت الاستخبارات الكورية الجنوبية عدد الجنود بنحو 12 ألفا.", "وقدّرت", "neutral", "KR", False, True),
+    ("يدعي زيلينسكي أن الجنود يقاتلون في كورسك.", "يدعي", "distance", "UA", False, False),
+    ("علاوة على ذلك، يتدعي وزير الدفاع الأمريكي أن حوالي 3000 جندي وصلوا.", "يتدعي", "distance", "US", False, True),
+    ("وقال المرصد السوري لحقوق الإنسان إن قوات النظام قد تستأنف القصف.", "وقال", "neutral", "SOHR", False, True),
+]
+
+
+@pytest.mark.parametrize("text, cue, stance, party, negated, hedged", GOLDEN)
+def test_golden_sentences(pipeline, text, cue, stance, party, negated, hedged):
+    a = one(pipeline, text)
+    assert text[a.start:a.end] == a.cue
+    assert cue in a.cue
+    assert (a.stance, a.party, a.negated, a.hedged) == (stance, party, negated, hedged)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "التقى الزعيم الكوري الشمالي بوفد روسي في بيونغ يانغ.",  # زعيم is a leader, not زعم
+        "نشرت الصحيفة مقالا عن الذكرى السنوية للحرب.",  # مقال، ذكرى
+        "رفعت الجماهير أعلام البلدين في الملعب.",  # أعلام
+        "حصل الباحث على جائزة أكاديمية رفيعة.",  # أكاديمي
+        "تقع المدينة بين النهرين.",  # بين is not بيّن
+        "ويتعاون البلدان حسبما يسمح به ميثاق الأمم المتحدة.",  # حسبما + a non-reporting verb
+    ],
+)
+def test_sentences_that_must_yield_nothing(pipeline, text):
+    assert run(pipeline, text) == ()
+
+
+def test_chain_takes_the_original_speakers_party(pipeline):
+    a = one(pipeline, "نقلت رويترز عن مسؤول أمريكي قوله إن الجنود وصلوا.")
+    assert (a.lemma, a.party, a.speaker_rule) == ("نقل", "US", "chain")
+
+
+def test_continuation_inherits_the_previous_speaker(pipeline):
+    found = run(pipeline, "وقال المتحدث باسم الكرملين إن المعاهدة نافذة.\nوأضاف أن موسكو لن تتراجع.")
+    assert [a.party for a in found] == ["RU", "RU"]
+    assert found[1].speaker_rule == "inherited"
+
+
+def test_participle_takes_the_sentence_subject(pipeline):
+    found = run(pipeline, "والتقى وزير الدفاع الروسي بنظيره الكوري الشمالي، مؤكدا على تعزيز العلاقات.")
+    assert [(a.lemma, a.party) for a in found] == [("أكد", "RU")]
+
+
+def test_prepositional_and_verb_cue_make_one_attribution(pipeline):
+    a = one(pipeline, "دخلت الاتفاقية حيز التنفيذ، على ما ذكرت وكالة الأنباء الكورية الشمالية.")
+    assert a.party == "KP" and a.content.startswith("دخلت الاتفاقية")
+
+
+def test_content_is_the_quotation(pipeline):
+    a = one(pipeline, 'وأضاف المتحدث باسم الكرملين: "هذه المعاهدة مفتوحة".')
+    assert a.content == "هذه المعاهدة مفتوحة"
+
+
+def test_unattributed_assertions_are_counted(pipeline):
+    res = pipeline.attributions(Document(id="t", source="s", text="وأرسلت كوريا الشمالية آلاف الجنود إلى روسيا.\nعنوان بلا نقطة هنا"))
+    assert res.attributions == () and [a.parties for a in res.assertions] == [("KP", "RU")]
+
+
+SENTENCE = st.sampled_from([g[0] for g in GOLDEN])
+
+
+def signature(pipeline, text):
+    return [(a.lemma, a.stance, a.party, a.negated, a.hedged) for a in run(pipeline, text)]
+
+
+@given(SENTENCE, st.data())
+def test_diacritics_tatweel_and_bidi_marks_never_change_the_result(pipeline, text, data):
+    noisy = data.draw(decorate(text))
+    assert signature(pipeline, noisy) == signature(pipeline, text)
+
+
+@given(SENTENCE, st.sampled_from([("أ", "ا"), ("إ", "ا"), ("ى", "ي"), ("ة", "ه")]))
+def test_hamza_alef_and_ending_variants_never_change_the_result(pipeline, text, swap):
+    assert signature(pipeline, text.replace(*swap)) == signature(pipeline, text)
+
+
+@given(SENTENCE)
+def test_a_prefixed_waw_never_changes_the_cue(pipeline, text):
+    first, rest = text.split(" ", 1)
+    if first.startswith("و") or first.startswith(("بحسب", "علاوة")):
+        return
+    assert [s[:2] for s in signature(pipeline, "و" + first + " " + rest)] == [s[:2] for s in signature(pipeline, text)]
+
+
+@pytest.mark.parametrize("said, claimed", [("قال", "زعم"), ("وقالت", "وزعمت"), ("يقول", "يزعم"), ("تقول", "تزعم")])
+def test_replacing_said_with_claimed_turns_neutral_into_distance(pipeline, said, claimed):
+    text = f"{said} المتحدث باسم الخارجية الإيرانية إن العقوبات غير قانونية."
+    before, after = one(pipeline, text), one(pipeline, text.replace(said, claimed, 1))
+    assert (before.stance, after.stance) == ("neutral", "distance")
+    assert before.party == after.party == "IR"
