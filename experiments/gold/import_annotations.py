@@ -1,0 +1,97 @@
+"""Turn annotators' task answers into stand-off gold files under data/gold/attribution/.
+
+    python experiments/gold/import_annotations.py /tmp/gold-tasks/tasks.jsonl /tmp/gold-out
+
+Reads annotator_{A,B,C,D}.jsonl (the main annotation, one annotator per task)
+and annotator_SECOND.jsonl (an independent second annotation of a subset), and
+writes ``gold.jsonl`` and ``second.jsonl``: one line per sentence with the
+document id, the sentence's offsets, and for every attribution the offsets of
+its cue, hedges and speaker in the ORIGINAL document text and its labels.
+No text of the third-party corpus is written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+CODEBOOK = "attribution-0.1"
+OUT = Path(__file__).resolve().parents[2] / "data" / "gold" / "attribution"
+CLASSES = {"factive": "endorse", "report": "neutral", "according": "neutral", "distancing": "distance",
+           "denial": "deny", "estimate": "neutral"}
+
+
+def find(text: str, needle: str, occurrence: int = 1) -> int | None:
+    pos = -1
+    for _ in range(max(occurrence, 1)):
+        pos = text.find(needle, pos + 1)
+        if pos < 0:
+            return None
+    return pos
+
+
+def convert(task: dict, answer: dict, annotator: str, problems: list[str]) -> dict:
+    text, base = task["text"], task["start"]
+    out = []
+    for k, a in enumerate(answer.get("attributions", [])):
+        where = f"task {task['task']} ({annotator}) attribution {k}"
+        cue = (a.get("cue") or "").strip()
+        pos = find(text, cue, int(a.get("occurrence") or 1)) if cue else None
+        if pos is None:
+            problems.append(f"{where}: cue {cue!r} not found")
+            continue
+        cls = a.get("class")
+        if cls not in CLASSES:
+            problems.append(f"{where}: unknown class {cls!r}")
+            continue
+        hedges = []
+        for h in a.get("hedges") or []:
+            hp = find(text, h)
+            if hp is not None:
+                hedges.append([base + hp, base + hp + len(h)])
+        speaker = None
+        sp = (a.get("speaker") or "").strip()
+        if sp:
+            spos = find(text, sp)
+            if spos is not None:
+                speaker = [base + spos, base + spos + len(sp)]
+        out.append({
+            "start": base + pos, "end": base + pos + len(cue), "class": cls, "stance": CLASSES[cls],
+            "negated": bool(a.get("negated")), "hedged": bool(a.get("hedged")) or cls == "estimate",
+            "hedges": hedges, "speaker": speaker, "speaker_named": bool(sp),
+            "speaker_inherited": bool(a.get("speaker_inherited")), "party": a.get("party") or None,
+        })
+    return {"doc": task["doc"], "fold": task["fold"], "sentence_start": base, "sentence_end": task["end"],
+            "annotator": annotator, "codebook": CODEBOOK, "assertion": bool(answer.get("assertion")) and not out,
+            "attributions": sorted(out, key=lambda x: x["start"])}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("tasks", type=Path)
+    ap.add_argument("answers", type=Path)
+    args = ap.parse_args()
+    tasks = {t["task"]: t for t in map(json.loads, args.tasks.read_text(encoding="utf-8").splitlines())}
+    problems: list[str] = []
+    OUT.mkdir(parents=True, exist_ok=True)
+    for name, annotators in (("gold.jsonl", "ABCD"), ("second.jsonl", ["SECOND"])):
+        rows = []
+        for ann in annotators:
+            path = args.answers / f"annotator_{ann}.jsonl"
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    answer = json.loads(line)
+                    rows.append(convert(tasks[answer["task"]], answer, ann, problems))
+        rows.sort(key=lambda r: (r["doc"], r["sentence_start"]))
+        with open(OUT / name, "w", encoding="utf-8") as f:
+            for r in rows:
+                f.write(json.dumps(r, ensure_ascii=False) + "\n")
+        print(f"{name}: {len(rows)} sentences, {sum(len(r['attributions']) for r in rows)} attributions")
+    for p in problems:
+        print("problem:", p, file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

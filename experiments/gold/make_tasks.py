@@ -1,0 +1,76 @@
+"""Sample sentences of UnifiedFC (folds 1-4 only) and the seeds for attribution annotation.
+
+Deterministic (seeded). Writes annotation tasks (with the sentence text, for the
+annotator's eyes only) to a path OUTSIDE the repository; the gold files that
+come back are stand-off.
+
+    python experiments/gold/make_tasks.py ../shared/external/unifiedfc /tmp/gold-tasks --n 420
+
+Sampling: sentences of at least six words from the cleaned story text of
+articles of claims in Fold_1..Fold_4, stratified so that 60% contain a generic
+sign of reported speech that does not depend on the cue lexicon (the
+complementiser أن/إن, a colon or a quotation mark) and 40% do not; at most two
+sentences per article. Each task carries the previous sentence as context.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from unifiedfc import documents, folds  # noqa: E402
+
+from stance.corpus import read_corpus  # noqa: E402
+from stance.pipeline import Pipeline  # noqa: E402
+
+SIGN = re.compile(r'(?:^|\s)(?:ان|وان|فان|بان)(?:\s|$)|[:"]')
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("unifiedfc", type=Path)
+    ap.add_argument("out", type=Path)
+    ap.add_argument("--n", type=int, default=420)
+    ap.add_argument("--seed", type=int, default=20261124)
+    ap.add_argument("--seeds-dir", type=Path, default=Path(__file__).resolve().parents[2] / "data" / "seeds")
+    args = ap.parse_args()
+    rng = random.Random(args.seed)
+    pipe = Pipeline()
+    fold = folds(args.unifiedfc)
+    claims = [c for name in ("Fold_1", "Fold_2", "Fold_3", "Fold_4") for c in fold[name]]
+    signed, plain = [], []
+    for doc, _ in documents(args.unifiedfc, claims):
+        res = pipe.text(doc)
+        sents = [s for s in res.sentences if len(s.norm.split()) >= 6]
+        rng.shuffle(sents)
+        for s in sents[:2]:
+            prev = res.sentences[s.index - 1].text if s.index > 0 else ""
+            task = {"doc": doc.id, "fold": next(k for k, v in fold.items() if doc.story in v),
+                    "sentence": s.index, "start": s.start, "end": s.end, "text": s.text, "context": prev}
+            (signed if SIGN.search(s.norm) else plain).append(task)
+    rng.shuffle(signed)
+    rng.shuffle(plain)
+    n_signed = round(args.n * 0.6)
+    tasks = signed[:n_signed] + plain[: args.n - n_signed]
+    rng.shuffle(tasks)
+    for doc in read_corpus([args.seeds_dir]):
+        res = pipe.text(doc)
+        for s in res.sentences:
+            prev = res.sentences[s.index - 1].text if s.index > 0 else ""
+            tasks.append({"doc": f"seeds:{doc.id}", "fold": "seeds", "sentence": s.index, "start": s.start,
+                          "end": s.end, "text": s.text, "context": prev})
+    args.out.mkdir(parents=True, exist_ok=True)
+    with open(args.out / "tasks.jsonl", "w", encoding="utf-8") as f:
+        for i, t in enumerate(tasks):
+            f.write(json.dumps({"task": i, **t}, ensure_ascii=False) + "\n")
+    print(f"{len(tasks)} tasks ({n_signed} signed, {args.n - n_signed} plain, "
+          f"{len(tasks) - args.n} seed sentences) -> {args.out / 'tasks.jsonl'}")
+
+
+if __name__ == "__main__":
+    main()
