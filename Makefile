@@ -18,7 +18,7 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/stance clean data/seeds
-	$(BIN)/stance sentences data/seeds
+	$(BIN)/stance attributions data/seeds
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -10,8 +10,10 @@ a :class:`~stance.records.Removed` record, so nothing disappears silently.
 Lexicon rules (one row each): a ``form`` matched at a ``position`` of a line
 (``line_start``, ``line_exact``, ``line_end``, ``line_contains``) removes a
 ``scope``: the ``line``; a ``block`` (the line and the headline-like lines that
-follow it); or the ``rest`` of the document (only once the story has started,
-so a credit at the top of a page never deletes the article).  Whitespace in a
+follow it); the ``rest`` of the document (only once the story has started, so
+a credit at the top of a page never deletes the article); or ``story_end``,
+the rest when the line is short (``المصدر: وكالات`` closing a story) and
+only the line otherwise.  Whitespace in a
 form matches any run of whitespace, punctuation matches with or without
 spaces around it (``المصدر :``), and a one-word form must end at a word
 boundary, while a longer form may be glued to what follows
@@ -108,6 +110,11 @@ class BoilerplateRemover:
     appended_min_words : int, default 40
         The appended part must have at least this many words, so that a short
         closing paragraph is never taken for another article.
+    credit_words : int, default 6
+        A ``story_end`` marker (a credit such as ``المصدر: وكالات``) ends the
+        story only on a line of at most this many words; on a longer line,
+        where scraped pages glue credits to menus and footers, it removes
+        only the line.
     """
 
     def __init__(
@@ -118,6 +125,7 @@ class BoilerplateRemover:
         body_words: int = 12,
         appended_overlap: float = 0.12,
         appended_min_words: int = 40,
+        credit_words: int = 6,
     ) -> None:
         if not 0.0 <= appended_overlap <= 1.0:
             raise ValueError(f"appended_overlap must lie in [0, 1], got {appended_overlap}")
@@ -125,6 +133,7 @@ class BoilerplateRemover:
         self.body_words = body_words
         self.appended_overlap = appended_overlap
         self.appended_min_words = appended_min_words
+        self.credit_words = credit_words
         self._rules = self._compile(lexicons["boilerplate"])
 
     @staticmethod
@@ -200,6 +209,9 @@ class BoilerplateRemover:
             entry = self._match(line.text)
             if entry is not None:
                 kind, marker, scope = entry["class"], entry["form"], entry["scope"]
+                if scope == "story_end":
+                    # a short credit line after story text ends the story
+                    scope = "rest" if line.words <= self.credit_words else "line"
                 if scope == "rest" and not body_seen:
                     scope = "line"
                 verdict[i] = (kind, marker)
