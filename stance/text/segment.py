@@ -81,9 +81,9 @@ def _is_boundary(line: str, m: re.Match, quotes: list[tuple[int, int]]) -> tuple
 
 
 def _trim(line: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and line[a] in _EDGE:
+    while a < b and (line[a] in _EDGE or line[a].isspace()):
         a += 1
-    while b > a and line[b - 1] in " \t\n":
+    while b > a and line[b - 1].isspace():
         b -= 1
     return a, b
 
