@@ -22,8 +22,8 @@ boundary, while a longer form may be glued to what follows
 Three structural kinds need no lexicon: a line repeating an earlier line of
 the document (``duplicate_line``); lines after a ``rest`` cut that no rule
 names (``appended_content``); and an unrelated article appended after the
-story (``appended_article``): a run of headline-like lines followed by body
-text whose vocabulary barely overlaps the story before it.
+story (``appended_article``): a run of two or three headline-like lines
+followed by body text whose vocabulary barely overlaps the story before it.
 """
 
 from __future__ import annotations
@@ -110,6 +110,11 @@ class BoilerplateRemover:
     appended_min_words : int, default 40
         The appended part must have at least this many words, so that a short
         closing paragraph is never taken for another article.
+    appended_min_headlines : int, default 2
+        An appended article starts with this many headline-like lines or more
+        (at most three): a caption and a headline, as pages print the next
+        story. A single short line is a section heading or a fragment of the
+        story, so it never starts one.
     credit_words : int, default 6
         A ``story_end`` marker (a credit such as ``المصدر: وكالات``) ends the
         story only on a line of at most this many words; on a longer line,
@@ -126,6 +131,7 @@ class BoilerplateRemover:
         appended_overlap: float = 0.12,
         appended_min_words: int = 40,
         credit_words: int = 6,
+        appended_min_headlines: int = 2,
     ) -> None:
         if not 0.0 <= appended_overlap <= 1.0:
             raise ValueError(f"appended_overlap must lie in [0, 1], got {appended_overlap}")
@@ -134,6 +140,7 @@ class BoilerplateRemover:
         self.appended_overlap = appended_overlap
         self.appended_min_words = appended_min_words
         self.credit_words = credit_words
+        self.appended_min_headlines = appended_min_headlines
         self._rules = self._compile(lexicons["boilerplate"])
 
     @staticmethod
@@ -255,7 +262,7 @@ class BoilerplateRemover:
             while run_end < len(kept) and self._headline_like(lines[kept[run_end]]):
                 run_end += 1
             after = [lines[k] for k in kept[run_end:]]
-            if run_end - pos > 3 or not any(self._is_body(a) for a in after):
+            if not self.appended_min_headlines <= run_end - pos <= 3 or not any(self._is_body(a) for a in after):
                 continue
             after_words = [w for a in after for w in _WORD.findall(a.text)]
             if len(after_words) < self.appended_min_words:

@@ -64,14 +64,19 @@ def test_block_scope_takes_the_headlines_after_the_marker(remover, lexicons):
 
 
 def test_unrelated_appended_article_is_found_by_vocabulary(remover, lexicons):
-    other = ("إيران تنفي احتجاز سجناء\n"
+    other = ("أعلام إيرانية في العاصمة طهران\n"
+             "إيران تنفي احتجاز سجناء\n"
              "نفت طهران اليوم احتجاز مواطنين أجانب بهدف تحقيق مكاسب دبلوماسية وقالت إن المحاكم مستقلة تماما.\n"
              "وأشارت منظمات حقوقية دولية إلى ازدياد حالات الاعتقال التعسفي لمزدوجي الجنسية خلال السنوات الأخيرة.\n"
              "وتطالب عواصم أوروبية عديدة بالإفراج الفوري عن رعاياها المحتجزين في سجون مختلفة منذ فترات طويلة.\n")
     got, _ = removed(remover, lexicons, BODY * 2 + other)
     # the repeated story lines form one removed run, then the appended article
     assert [k for k, _ in got] == ["duplicate_line", "appended_article"]
-    assert got[-1][1].startswith("إيران تنفي")
+    assert got[-1][1].startswith("أعلام إيرانية")
+    # a single short line is a heading or a fragment, never the start of another article
+    single = other.split("\n", 1)[1]
+    got, _ = removed(remover, lexicons, BODY * 2 + single)
+    assert [k for k, _ in got] == ["duplicate_line"]
 
 
 def test_section_headings_on_the_same_topic_are_kept(remover, lexicons):
