@@ -149,7 +149,9 @@ def agreement(main: list[dict], second: list[dict]) -> dict[str, float]:
                     rows[key][1].append(int(p[key]))
                 rows["party"][0].append(parties.setdefault(str(g["party"]), len(parties)))
                 rows["party"][1].append(parties.setdefault(str(p["party"]), len(parties)))
-    out = {k: alpha(np.array(v, dtype=float), "nominal") for k, v in rows.items()}
+    out = {k: alpha(np.array(v, dtype=float), "nominal") for k, v in rows.items() if k != "cue"}
+    both = sum(1 for a, b in zip(*rows["cue"]) if a and b)
+    out["cue_f1"] = 2 * both / (sum(rows["cue"][0]) + sum(rows["cue"][1]))
     out["sentences"] = n_sent
     out["units"] = len(rows["cue"][0])
     return out
@@ -197,10 +199,13 @@ def main() -> None:
     ag = agreement(gold, second)
     lines += ["", "## Inter-annotator agreement", "",
               f"Second independent annotation of {ag['sentences']} sentences ({ag['units']} cue units: "
-              "cues marked by either annotator, matched by overlap). Krippendorff's alpha (nominal):", "",
-              "| cue present | class (incl. none) | stance (incl. none) | negated | hedged | party | assertion (per sentence) |",
+              "cues marked by either annotator, matched by overlap). Cue detection agreement is the F1 of one "
+              "annotation against the other (alpha is undefined for presence when units are only the marked cues); "
+              "the rest is Krippendorff's alpha (nominal), on all units for class and stance ('none' where one "
+              "annotator marked no cue), on cues both marked for negated, hedged and party:", "",
+              "| cue F1 | class (incl. none) | stance (incl. none) | negated | hedged | party | assertion (per sentence) |",
               "|---|---|---|---|---|---|---|",
-              "| " + " | ".join(f"{ag[k]:.3f}" for k in ("cue", "class", "stance", "negated", "hedged", "party", "assertion")) + " |"]
+              "| " + " | ".join(f"{ag[k]:.3f}" for k in ("cue_f1", "class", "stance", "negated", "hedged", "party", "assertion")) + " |"]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print("\n".join(lines))
