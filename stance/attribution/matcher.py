@@ -32,6 +32,7 @@ class Cue:
     form_type: str
     continues: bool
     relays: bool
+    then: str | None = None  # the form is a cue only when this word follows within five tokens
 
 
 def _chains(tokeniser: Tokeniser, *, article: bool, preposition: bool, future: bool) -> list[tuple[str, ...]]:
@@ -122,8 +123,13 @@ class CueMatcher:
                 problems.append(f"{f.where}: lemma {f['lemma']!r} is not in cues.tsv")
                 continue
             e = lemmas[lemma]
+            context = f.values.get("context", "none")
+            if context != "none" and not context.startswith("then:"):
+                problems.append(f"{f.where}: context {context!r} is not 'none' or 'then:WORD'")
+                continue
+            then = lexicons.normaliser(context[5:]) if context.startswith("then:") else None
             cue = Cue(e["lemma"], e["class"], e["stance"], e["pos"], f["form_type"],
-                      e["continues"] == "yes", e.values.get("relays", "no") == "yes")
+                      e["continues"] == "yes", e.values.get("relays", "no") == "yes", then)
             tokens = tuple(f.norm["form"].split())
             verb = f["form_type"] in _VERB_TYPES
             chains = _chains(tokeniser, article=not verb and len(tokens) == 1,
@@ -135,7 +141,13 @@ class CueMatcher:
 
     def match(self, words: Sequence[str], i: int) -> tuple[int, Cue] | None:
         """The cue starting at ``words[i]``, if any: (number of tokens, Cue)."""
-        return self._phrases.match(words, i)  # type: ignore[return-value]
+        m = self._phrases.match(words, i)
+        if m is None:
+            return None
+        n, cue = m
+        if cue.then and not any(w.startswith(cue.then) for w in words[i + n:i + n + 5]):  # type: ignore[union-attr]
+            return None
+        return m  # type: ignore[return-value]
 
 
 class PartyMatcher:

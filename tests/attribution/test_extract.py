@@ -119,3 +119,19 @@ def test_replacing_said_with_claimed_turns_neutral_into_distance(pipeline, said,
     before, after = one(pipeline, text), one(pipeline, text.replace(said, claimed, 1))
     assert (before.stance, after.stance) == ("neutral", "distance")
     assert before.party == after.party == "IR"
+
+
+@pytest.mark.parametrize(
+    "text, lemma",
+    [
+        ("وعبرت وزارة الخارجية التركية عن قلقها من التصعيد.", "عبر"),
+        ("وتنص المادة الرابعة من الاتفاقية على أن الطرفين يتعاونان.", "نص"),
+    ],
+)
+def test_context_forms_fire_with_their_following_word(pipeline, text, lemma):
+    assert one(pipeline, text).lemma == lemma
+
+
+@pytest.mark.parametrize("text", ["وعبرت القوات الحدود ليلا باتجاه المدينة.", "ونقل الجيش المعدات إلى الجبهة."])
+def test_context_forms_stay_silent_without_it(pipeline, text):
+    assert run(pipeline, text) == ()
