@@ -71,6 +71,16 @@ class _Found:
         return self.cue.form_type.startswith("participle")
 
 
+@dataclass
+class _View:
+    """One sentence as the extractor sees it, computed once: tokens, words, party mentions, cues."""
+
+    toks: list[Token]
+    words: list[str]  # normalised word tokens, "" for the others
+    mentions: list[tuple[int, int, str]]
+    found: list[_Found]
+
+
 class AttributionExtractor:
     """Extracts :class:`~stance.records.Attribution` records from segmented documents.
 
@@ -111,23 +121,21 @@ class AttributionExtractor:
         attributions: list[Attribution] = []
         assertions: list[Assertion] = []
         for s in sentences:
-            nt = self.normaliser.normalise(s.text)
-            toks = [t for t in self.tokeniser.iter_tokens(nt)]
-            found = self._find_cues(toks)
-            if not found:
-                a = self._assertion(document, s, toks)
+            toks = list(self.tokeniser.iter_tokens(self.normaliser.normalise(s.text)))
+            words = [t.norm if t.kind == "word" else "" for t in toks]
+            view = _View(toks, words, self.parties.mentions(words), self._find_cues(toks, words))
+            if not view.found:
+                a = self._assertion(document, s, view)
                 if a is not None:
                     assertions.append(a)
                 continue
-            self._found_in_sentence = found
-            for f in found:
-                attributions.append(self._attribution(document, s, toks, f, found, attributions))
+            for f in view.found:
+                attributions.append(self._attribution(document, s, view, f, attributions))
         return DocumentAttributions(document, tuple(sentences), tuple(removed), tuple(attributions), tuple(assertions))
 
     # -- cues -------------------------------------------------------------------------
 
-    def _find_cues(self, toks: list[Token]) -> list[_Found]:
-        words = [t.norm if t.kind == "word" else "" for t in toks]
+    def _find_cues(self, toks: list[Token], words: list[str]) -> list[_Found]:
         found: list[_Found] = []
         i = 0
         while i < len(toks):
@@ -185,18 +193,16 @@ class AttributionExtractor:
             j += 1
         return k, j
 
-    def _party(self, toks: list[Token], a: int, b: int) -> str | None:
-        words = [t.norm if t.kind == "word" else "" for t in toks]
-        mentions = self.parties.mentions(words, a, b)
-        return mentions[0][2] if mentions else None
+    def _party(self, view: _View, a: int, b: int) -> str | None:
+        """The first party named inside tokens [a, b)."""
+        inside = [m for m in view.mentions if a <= m[0] and m[1] <= b] or self.parties.mentions(view.words, a, b)
+        return inside[0][2] if inside else None
 
-    def _attribution(self, doc: Document, s: Sentence, toks: list[Token], f: _Found,
-                     found: list[_Found], done: list[Attribution]) -> Attribution:
-        cue = f.cue
+    def _attribution(self, doc: Document, s: Sentence, view: _View, f: _Found,
+                     done: list[Attribution]) -> Attribution:
+        cue, toks, found = f.cue, view.toks, view.found
         stop = {k for g in found for k in range(g.i, g.j)}
-        words = [t.norm if t.kind == "word" else "" for t in toks]
-        mentions = self.parties.mentions(words)
-        sp, rule = self._speaker(toks, words, f, stop, mentions)
+        sp, rule = self._speaker(view, f, stop)
         speaker = party = None
         if sp is None and rule == "none":
             previous = self._previous_speaker(doc, s, f, done)
@@ -206,14 +212,14 @@ class AttributionExtractor:
         if sp is not None:
             sp_start, sp_end = s.start + toks[sp[0]].start, s.start + toks[sp[1] - 1].end
             speaker = doc.text[sp_start:sp_end]
-            party = self._party(toks, *sp)
+            party = self._party(view, *sp)
         content = self._content(toks, f, sp, found)
         c_start = c_end = None
         content_text = None
         if content is not None:
             c_start, c_end = s.start + toks[content[0]].start, s.start + toks[content[1] - 1].end
             content_text = doc.text[c_start:c_end]
-        hedges = self._hedges_in(toks, *content) if content else []
+        hedges = self._hedges_in(view, *content) if content else []
         if cue.cue_class == "estimate":
             hedges = [doc.text[s.start + toks[f.i].start:s.start + toks[f.j - 1].end]] + hedges
         start, end = s.start + toks[f.i].start, s.start + toks[f.j - 1].end
@@ -225,10 +231,9 @@ class AttributionExtractor:
             speaker_start=sp_start, speaker_end=sp_end, content_start=c_start, content_end=c_end,
         )
 
-    def _speaker(self, toks: list[Token], words: list[str], f: _Found, stop: set[int],
-                 mentions: list[tuple[int, int, str]]) -> tuple[tuple[int, int] | None, str]:
+    def _speaker(self, view: _View, f: _Found, stop: set[int]) -> tuple[tuple[int, int] | None, str]:
         """The speaker's token span and the rule that found it; (None, "none") to inherit."""
-        cue = f.cue
+        cue, toks, words, mentions = f.cue, view.toks, view.words, view.mentions
         if cue.cue_class == "according" or f.according_head:
             a, b = self._np_after(toks, f.j, stop)
             if b <= a:
@@ -241,7 +246,7 @@ class AttributionExtractor:
         if words[f.i] == "ما":  # ما يسمى، ما وصفه: the speaker is the sentence's subject
             return self._subject(toks, f, mentions, stop)
         if f.participle:  # مؤكدا: the speaker of the sentence's own cue, else the first party it names
-            if any(g.j <= f.i and not g.participle for g in self._found_in_sentence):
+            if any(g.j <= f.i and not g.participle for g in view.found):
                 return None, "none"
             before = [m for m in mentions if m[1] <= f.i]
             if before:
@@ -369,8 +374,8 @@ class AttributionExtractor:
             end -= 1
         return (start, end) if end > start else None
 
-    def _hedges_in(self, toks: list[Token], a: int, b: int) -> list[str]:
-        words = [t.norm if t.kind == "word" else "" for t in toks]
+    def _hedges_in(self, view: _View, a: int, b: int) -> list[str]:
+        toks, words = view.toks, view.words
         out = []
         k = a
         while k < b:
@@ -390,12 +395,12 @@ class AttributionExtractor:
 
     # -- unattributed assertions ------------------------------------------------------------
 
-    def _assertion(self, doc: Document, s: Sentence, toks: list[Token]) -> Assertion | None:
-        words = [t.norm if t.kind == "word" else "" for t in toks]
+    def _assertion(self, doc: Document, s: Sentence, view: _View) -> Assertion | None:
+        words = view.words
         if sum(1 for w in words if w) < 5:
             return None
         last = s.norm.rstrip('")»] ')
         if not last.endswith((".", "!")) or "؟" in s.norm or "?" in s.norm:
             return None  # headlines, headings and questions assert nothing
-        parties = tuple(dict.fromkeys(p for _, _, p in self.parties.mentions(words)))
+        parties = tuple(dict.fromkeys(p for _, _, p in view.mentions))
         return Assertion(doc.id, doc.source, s.index, s.start, s.end, s.text, parties)
