@@ -24,7 +24,7 @@ that read as statements are the writer's own **unattributed assertions**.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Sequence
 
 from stance.attribution.matcher import Cue, CueMatcher, PartyMatcher, PhraseSet
@@ -120,17 +120,22 @@ class AttributionExtractor:
         """Find the attributions and unattributed assertions of one document."""
         attributions: list[Attribution] = []
         assertions: list[Assertion] = []
+        history: list[_View] = []
         for s in sentences:
             toks = list(self.tokeniser.iter_tokens(self.normaliser.normalise(s.text)))
             words = [t.norm if t.kind == "word" else "" for t in toks]
             view = _View(toks, words, self.parties.mentions(words), self._find_cues(toks, words))
+            history.append(view)
             if not view.found:
                 a = self._assertion(document, s, view)
                 if a is not None:
                     assertions.append(a)
                 continue
             for f in view.found:
-                attributions.append(self._attribution(document, s, view, f, attributions))
+                a = self._attribution(document, s, view, f, attributions)
+                if a.party is None and a.speaker_start is not None:
+                    a = self._resolve_party(a, view, history, attributions)
+                attributions.append(a)
         return DocumentAttributions(document, tuple(sentences), tuple(removed), tuple(attributions), tuple(assertions))
 
     # -- cues -------------------------------------------------------------------------
@@ -296,6 +301,33 @@ class AttributionExtractor:
         if first:
             return self._np_around(toks, first[0], stop, mentions), "sentence_subject"
         return None, "none"
+
+    def _resolve_party(self, a: Attribution, view: _View, history: list[_View],
+                       done: list[Attribution]) -> Attribution:
+        """Give a speaker named without a party the party the document gave it before.
+
+        A bare definite description (الدبلوماسي، الوزيرة، المتحدث) refers to the
+        speaker of the previous attribution (within three sentences); a bare
+        name (شين، رودينكو) takes the party named just before its last earlier
+        mention in the document.
+        """
+        sp_words = [w for w in self.normaliser(a.speaker or "").split() if w]
+        if not sp_words:
+            return a
+        party = None
+        if len(sp_words) <= 2 and sp_words[0].startswith("ال"):
+            prior = [x for x in done if x.party and a.sentence - x.sentence <= _INHERIT_WINDOW]
+            party = prior[-1].party if prior else None
+        else:
+            names = [w for w in sp_words if len(w) >= 3 and not w.startswith("ال")]
+            for earlier in reversed(history[:-1]):
+                hits = [k for k, w in enumerate(earlier.words) if w in names]
+                if hits:
+                    k = hits[-1]
+                    near = [m for m in earlier.mentions if m[1] <= k and k - m[1] <= 10]
+                    party = near[-1][2] if near else None
+                    break
+        return replace(a, party=party) if party else a
 
     def _previous_speaker(self, doc: Document, s: Sentence, f: _Found,
                           done: list[Attribution]) -> tuple[str, str | None, str] | None:

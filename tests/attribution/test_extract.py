@@ -135,3 +135,15 @@ def test_context_forms_fire_with_their_following_word(pipeline, text, lemma):
 @pytest.mark.parametrize("text", ["وعبرت القوات الحدود ليلا باتجاه المدينة.", "ونقل الجيش المعدات إلى الجبهة."])
 def test_context_forms_stay_silent_without_it(pipeline, text):
     assert run(pipeline, text) == ()
+
+
+def test_a_definite_description_takes_the_previous_speakers_party(pipeline):
+    found = run(pipeline, "وقال نائب وزير الخارجية الروسي إن المعاهدة مفتوحة.\nوأضاف الدبلوماسي أن موسكو تسعى إلى السلام.")
+    assert [(a.speaker, a.party) for a in found][1] == ("الدبلوماسي", "RU")
+
+
+def test_a_bare_name_takes_the_party_named_before_its_earlier_mention(pipeline):
+    text = ("التقى رئيس المجلس الروسي للمحاربين القدامى أندريه شين بالوفد.\n"
+            "وأضاف شين أن الزيارة تأتي في إطار الاتفاقية.")
+    found = run(pipeline, text)
+    assert [(a.speaker, a.party) for a in found] == [("شين", "RU")]
