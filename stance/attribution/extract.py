@@ -218,7 +218,7 @@ class AttributionExtractor:
             sp_start, sp_end = s.start + toks[sp[0]].start, s.start + toks[sp[1] - 1].end
             speaker = doc.text[sp_start:sp_end]
             party = self._party(view, *sp)
-        content = self._content(toks, f, sp, found)
+        content = self._content(toks, f, sp)
         c_start = c_end = None
         content_text = None
         if content is not None:
@@ -249,13 +249,13 @@ class AttributionExtractor:
                     return (c, self._cut_at_party(c, d, mentions)), "chain"
             return (a, self._cut_at_party(a, b, mentions)), "preposition"
         if words[f.i] == "ما":  # ما يسمى، ما وصفه: the speaker is the sentence's subject
-            return self._subject(toks, f, mentions, stop)
+            return self._subject(toks, f, mentions)
         if f.participle:  # مؤكدا: the speaker of the sentence's own cue, else the first party it names
             if any(g.j <= f.i and not g.participle for g in view.found):
                 return None, "none"
             before = [m for m in mentions if m[1] <= f.i]
             if before:
-                return self._np_around(toks, before[0], stop, mentions), "sentence_subject"
+                return self._np_around(toks, before[0], mentions), "sentence_subject"
             return None, "none"
         if f.noun:
             a, b = self._np_after(toks, f.j, stop)
@@ -270,10 +270,10 @@ class AttributionExtractor:
         if k >= 0 and self._boundary.get(words[k]) == "relative":
             before = [m for m in mentions if m[1] <= k]
             if before:
-                return self._np_around(toks, before[-1], stop, mentions), "before_cue"
+                return self._np_around(toks, before[-1], mentions), "before_cue"
         ending = [m for m in mentions if m[1] == k + 1]
         if ending:
-            return self._np_around(toks, ending[0], stop, mentions), "before_cue"
+            return self._np_around(toks, ending[0], mentions), "before_cue"
         a, b = self._np_after(toks, f.j, stop)
         starts_party = any(m[0] == a for m in mentions)
         if b > a and words[a][:1] in ("ب", "ل") and not starts_party:
@@ -289,17 +289,17 @@ class AttributionExtractor:
             k -= 1
         clause = [m for m in mentions if k < m[0] and m[1] <= f.i]
         if clause and f.i - (k + 1) <= _SPEAKER_MAX:
-            return self._np_around(toks, clause[0], stop, mentions), "before_cue"
+            return self._np_around(toks, clause[0], mentions), "before_cue"
         if cue.form_type in ("passive_past", "passive_present"):
             return None, "agentless"
-        return self._subject(toks, f, mentions, stop)
+        return self._subject(toks, f, mentions)
 
-    def _subject(self, toks: list[Token], f: _Found, mentions: list[tuple[int, int, str]],
-                 stop: set[int]) -> tuple[tuple[int, int] | None, str]:
+    def _subject(self, toks: list[Token], f: _Found,
+                 mentions: list[tuple[int, int, str]]) -> tuple[tuple[int, int] | None, str]:
         """The sentence's subject: a party named in its first words, before the cue."""
         first = [m for m in mentions if m[0] <= 2 and m[1] <= f.i]
         if first:
-            return self._np_around(toks, first[0], stop, mentions), "sentence_subject"
+            return self._np_around(toks, first[0], mentions), "sentence_subject"
         return None, "none"
 
     def _resolve_party(self, a: Attribution, view: _View, history: list[_View],
@@ -356,16 +356,14 @@ class AttributionExtractor:
                 break
         return max(end, a + 1)
 
-    def _np_around(self, toks: list[Token], mention: tuple[int, int, str], stop: set[int],
-                   mentions: list[tuple[int, int, str]] | None = None) -> tuple[int, int]:
+    def _np_around(self, toks: list[Token], mention: tuple[int, int, str],
+                   mentions: list[tuple[int, int, str]]) -> tuple[int, int]:
         """The speaker phrase of a party mention: the mention and same-party mentions next to it."""
-        end = self._cut_at_party(mention[0], len(toks), mentions or [mention])
-        return mention[0], end
+        return mention[0], self._cut_at_party(mention[0], len(toks), mentions)
 
     # -- content and hedges -----------------------------------------------------------------
 
-    def _content(self, toks: list[Token], f: _Found, sp: tuple[int, int] | None,
-                 found: list[_Found]) -> tuple[int, int] | None:
+    def _content(self, toks: list[Token], f: _Found, sp: tuple[int, int] | None) -> tuple[int, int] | None:
         n = len(toks)
         k = max(f.j, sp[1] if sp else f.j)
         if f.cue.cue_class == "according" or f.according_head:

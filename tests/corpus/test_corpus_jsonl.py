@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
 from stance.corpus import read_corpus
 from stance.records import Document, Rejected
 
