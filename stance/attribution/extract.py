@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Sequence
 
-from stance.attribution.matcher import Cue, CueMatcher, PartyMatcher, PhraseSet
+from stance.attribution.matcher import Cue, CueMatcher, Mention, PartyMatcher, PhraseSet
 from stance.lexicon import Lexicons
 from stance.records import Assertion, Attribution, Document, Removed, Sentence, Token
 from stance.text.normalise import Normaliser
@@ -77,8 +77,13 @@ class _View:
 
     toks: list[Token]
     words: list[str]  # normalised word tokens, "" for the others
-    mentions: list[tuple[int, int, str]]
+    mentions: list[Mention]
     found: list[_Found]
+
+    @property
+    def subjects(self) -> list[Mention]:
+        """Mentions that can be a subject: not inside a prepositional phrase (للصين، بسورية)."""
+        return [m for m in self.mentions if not m.governed]
 
 
 class AttributionExtractor:
@@ -108,6 +113,8 @@ class AttributionExtractor:
             toks = tuple(e.norm["form"].split())
             for rank, chain in enumerate(conj):
                 self._hedges.add((self.tokeniser.attach(chain, toks[0]),) + toks[1:], e["condition"], rank)
+        say = self.normaliser("قال")
+        self._say = next((e["lemma"] for e in lexicons["cues"] if e.norm["lemma"] == say), None)
         self._boundary: dict[str, str] = {}
         for e in lexicons["boundaries"]:
             for chain in conj:
@@ -133,6 +140,9 @@ class AttributionExtractor:
                 continue
             for f in view.found:
                 a = self._attribution(document, s, view, f, attributions)
+                if (a.speaker_rule == "agentless" and f.cue.form_type == "masdar"
+                        and a.cue_class in ("report", "factive") and not a.negated):
+                    continue  # جاء هذا التصريح، لا يمكن القول: the act named, no source reported
                 if a.party is None and a.speaker_start is not None:
                     a = self._resolve_party(a, view, history, attributions)
                 attributions.append(a)
@@ -153,12 +163,45 @@ class AttributionExtractor:
             if prev is not None and prev.j == i and prev.cue.cue_class == "according" and cue.pos != "preposition":
                 # بحسب ما أعلن، على ما ذكرت: one attribution carried by the verb
                 found[-1] = _Found(prev.i, i + n, cue, according_head=True)
+            elif (prev is not None and cue.form_type.startswith("participle") and cue.lemma == self._say
+                  and prev.cue.form_type in _VERB_TYPES
+                  and not any(t.kind == "punct" or self._opens(t) for t in toks[prev.j:i])):
+                # وأضاف قائلا، ورد الوزير قائلا: one act of speech, the verb's
+                if prev.j == i:
+                    found[-1] = _Found(prev.i, i + n, prev.cue, prev.according_head)
+            elif cue.person == "1" and not self._quoted(toks, i):
+                pass  # نقول، نذكر، نحذر outside a quotation: the writer's own voice
             else:
                 found.append(_Found(i, i + n, cue))
             i += n
         # حسبما، بحسب ما، وفق ما need a reporting verb: حسبما يسمح به القانون is no attribution
         found = [f for f in found if f.according_head or f.cue.cue_class != "according" or not words[f.j - 1].endswith("ما")]
+        found = [f for f in found if not f.cue.statement or self._governs_statement(toks, f, found)]
         return [f for f in found if not (f.noun and self._part_of_verb_cue(toks, f, found))]
+
+    def _governs_statement(self, toks: list[Token], f: _Found, found: list[_Found]) -> bool:
+        """Whether a complementiser, colon or quotation, or a plural or distancing cue noun, follows in the clause."""
+        for k in range(f.j, min(len(toks), f.j + 8)):
+            t = toks[k]
+            if t.norm in _OPENERS or self._boundary.get(t.norm) == "complementizer":
+                return True
+            if t.kind == "punct":
+                return False
+            g = next((g for g in found if g.i == k), None)
+            if g is not None and (g.cue.form_type == "masdar_plural" or (g.noun and g.cue.cue_class == "distancing")):
+                return True
+        return False
+
+    @staticmethod
+    def _quoted(toks: list[Token], i: int) -> bool:
+        """Whether token ``i`` is inside quotation marks (or a quotation the sentence closes)."""
+        before = sum(1 for t in toks[:i] if t.norm == '"')
+        opened = sum(1 for t in toks[:i] if t.norm == "«") - sum(1 for t in toks[:i] if t.norm == "»")
+        if before % 2 == 1 or opened > 0:
+            return True
+        after = sum(1 for t in toks[i:] if t.norm == '"')
+        closes = any(t.norm == "»" for t in toks[i:]) and not any(t.norm == "«" for t in toks[i:])
+        return (before == 0 and after % 2 == 1) or closes
 
     def _part_of_verb_cue(self, toks: list[Token], f: _Found, found: list[_Found]) -> bool:
         """A verbal noun inside a verb cue's own attribution: أعلن ... في تصريحات، بيانا تقول فيه."""
@@ -239,6 +282,7 @@ class AttributionExtractor:
     def _speaker(self, view: _View, f: _Found, stop: set[int]) -> tuple[tuple[int, int] | None, str]:
         """The speaker's token span and the rule that found it; (None, "none") to inherit."""
         cue, toks, words, mentions = f.cue, view.toks, view.words, view.mentions
+        subjects = view.subjects
         if cue.cue_class == "according" or f.according_head:
             a, b = self._np_after(toks, f.j, stop)
             if b <= a:
@@ -246,60 +290,90 @@ class AttributionExtractor:
             if cue.relays and b < len(toks) and toks[b].norm == "عن":  # وفق ما نقلت فرانس برس عن الوكالة
                 c, d = self._np_after(toks, b + 1, stop)
                 if d > c:
-                    return (c, self._cut_at_party(c, d, mentions)), "chain"
-            return (a, self._cut_at_party(a, b, mentions)), "preposition"
+                    return self._extend(view, c, d, stop), "chain"
+            return self._extend(view, a, b, stop), "preposition"
         if words[f.i] == "ما":  # ما يسمى، ما وصفه: the speaker is the sentence's subject
-            return self._subject(toks, f, mentions)
+            return self._subject(toks, f, subjects)
         if f.participle:  # مؤكدا: the speaker of the sentence's own cue, else the first party it names
             if any(g.j <= f.i and not g.participle for g in view.found):
                 return None, "none"
-            before = [m for m in mentions if m[1] <= f.i]
+            before = [m for m in subjects if m.end <= f.i]
             if before:
                 return self._np_around(toks, before[0], mentions), "sentence_subject"
             return None, "none"
         if f.noun:
             a, b = self._np_after(toks, f.j, stop)
-            inside = [m for m in mentions if a <= m[0] < min(b, a + 4)]
+            inside = [m for m in mentions if a <= m.start < min(b, a + 4)]
             if inside and not toks[a].norm.startswith(("ب", "ل")):
                 return (a, self._cut_at_party(a, b, mentions)), "after_cue"
             return None, "agentless"
+        # the noun phrase after the verb (verb first), past adverbs of time: أعلنت اليوم وزارة
+        a = f.j
+        while a < len(toks) and self._boundary.get(words[a]) in ("time", "adverb"):
+            a += 1
+        a, b = self._np_after(toks, a, stop)
+        if b > a and words[a][:1] in ("ب", "ل") and not any(m.start == a for m in subjects):
+            b = a  # تفيد بوجود، دعا لوقف، عبرت للصين: a complement, not the subject
         # subject right before the verb: بوتين قال، روسيا لا تستبعد، زيلينسكي، الذي ادعى
         k = f.i - 1
         while k >= 0 and (self._negators.get(words[k]) or words[k] == "قد" or toks[k].norm in ('"', "«", "»")):
             k -= 1
         if k >= 0 and self._boundary.get(words[k]) == "relative":
-            before = [m for m in mentions if m[1] <= k]
+            before = [m for m in subjects if m.end <= k]
             if before:
                 return self._np_around(toks, before[-1], mentions), "before_cue"
-        ending = [m for m in mentions if m[1] == k + 1]
+        # not a dateline's agency credit: المناطق - رويترز دعا الرئيس الفرنسي
+        ending = [m for m in subjects if m.end == k + 1 and not (m.start > 0 and toks[m.start - 1].norm == "-")]
         if ending:
             return self._np_around(toks, ending[0], mentions), "before_cue"
-        a, b = self._np_after(toks, f.j, stop)
-        starts_party = any(m[0] == a for m in mentions)
-        if b > a and words[a][:1] in ("ب", "ل") and not starts_party:
-            b = a  # تفيد بوجود، دعا لوقف: a complement, not the subject
         if b > a:
             if cue.relays and b < len(toks) and toks[b].norm == "عن":
                 c, d = self._np_after(toks, b + 1, stop)
                 if d > c:
-                    return (c, self._cut_at_party(c, d, mentions)), "chain"
-            return (a, self._cut_at_party(a, b, mentions)), "after_cue"
+                    return self._extend(view, c, d, stop), "chain"
+            return self._extend(view, a, b, stop), "after_cue"
         k = f.i - 1
         while k >= 0 and toks[k].norm not in _CLAUSE_PUNCT - {'"', "«", "»"} and self._boundary.get(words[k]) != "complementizer":
             k -= 1
-        clause = [m for m in mentions if k < m[0] and m[1] <= f.i]
+        clause = [m for m in subjects if k < m.start and m.end <= f.i]
         if clause and f.i - (k + 1) <= _SPEAKER_MAX:
             return self._np_around(toks, clause[0], mentions), "before_cue"
         if cue.form_type in ("passive_past", "passive_present"):
             return None, "agentless"
-        return self._subject(toks, f, mentions)
+        return self._subject(toks, f, subjects)
+
+    def _extend(self, view: _View, a: int, b: int, stop: set[int]) -> tuple[int, int]:
+        """A speaker phrase [a, b) cut after its party, or extended to the party its apposition names.
+
+        ``جعفر الحسيني، المتحدث باسم كتائب حزب الله`` and ``مصادر في الرئاسة
+        التركية`` name their party after a comma or after في; a speaker that
+        names none takes that apposition's party when one follows within a few
+        words, before any other punctuation, cue or complementiser.
+        """
+        mentions, toks = view.mentions, view.toks
+        if any(a <= m.start < b for m in mentions):
+            return a, self._cut_at_party(a, b, mentions)
+        n = len(toks)
+        if b >= n or (toks[b].norm not in ("،", ",") and view.words[b] not in ("في", "من")):
+            return a, b
+        reach = b + 1
+        if toks[b].norm in ("،", ","):
+            while reach < n and reach - b <= 7 and reach not in stop and toks[reach].kind == "word" \
+                    and self._boundary.get(view.words[reach]) != "complementizer":
+                reach += 1
+        else:
+            reach = min(n, b + 3)  # في + the party's own words: مصادر في الرئاسة التركية
+        hit = next((m for m in view.subjects if b < m.start and m.end <= reach), None)
+        if hit is None:
+            return a, b
+        return a, self._cut_at_party(hit.start, n, mentions)
 
     def _subject(self, toks: list[Token], f: _Found,
-                 mentions: list[tuple[int, int, str]]) -> tuple[tuple[int, int] | None, str]:
+                 subjects: list[Mention]) -> tuple[tuple[int, int] | None, str]:
         """The sentence's subject: a party named in its first words, before the cue."""
-        first = [m for m in mentions if m[0] <= 2 and m[1] <= f.i]
+        first = [m for m in subjects if m.start <= 2 and m.end <= f.i]
         if first:
-            return self._np_around(toks, first[0], mentions), "sentence_subject"
+            return self._np_around(toks, first[0], subjects), "sentence_subject"
         return None, "none"
 
     def _resolve_party(self, a: Attribution, view: _View, history: list[_View],
@@ -320,6 +394,9 @@ class AttributionExtractor:
             party = prior[-1].party if prior else None
         else:
             names = [w for w in sp_words if len(w) >= 3 and not w.startswith("ال")]
+            spoke = [x for x in done if x.party and x.speaker and set(names) & set(self.normaliser(x.speaker).split())]
+            if spoke:
+                return replace(a, party=spoke[-1].party)
             for earlier in reversed(history[:-1]):
                 hits = [k for k, w in enumerate(earlier.words) if w in names]
                 if hits:
@@ -343,7 +420,7 @@ class AttributionExtractor:
         return None
 
     @staticmethod
-    def _cut_at_party(a: int, b: int, mentions: list[tuple[int, int, str]]) -> int:
+    def _cut_at_party(a: int, b: int, mentions: list[Mention]) -> int:
         """End a speaker after its first party mention and the mentions of the same party next to it."""
         inside = [m for m in mentions if a <= m[0] < b]
         if not inside:
@@ -356,8 +433,8 @@ class AttributionExtractor:
                 break
         return max(end, a + 1)
 
-    def _np_around(self, toks: list[Token], mention: tuple[int, int, str],
-                   mentions: list[tuple[int, int, str]]) -> tuple[int, int]:
+    def _np_around(self, toks: list[Token], mention: Mention,
+                   mentions: list[Mention]) -> tuple[int, int]:
         """The speaker phrase of a party mention: the mention and same-party mentions next to it."""
         return mention[0], self._cut_at_party(mention[0], len(toks), mentions)
 
@@ -432,5 +509,5 @@ class AttributionExtractor:
         last = s.norm.rstrip('")»] ')
         if not last.endswith((".", "!")) or "؟" in s.norm or "?" in s.norm:
             return None  # headlines, headings and questions assert nothing
-        parties = tuple(dict.fromkeys(p for _, _, p in view.mentions))
+        parties = tuple(dict.fromkeys(m.party for m in view.mentions))
         return Assertion(doc.id, doc.source, s.index, s.start, s.end, s.text, parties)

@@ -9,13 +9,13 @@ token, never a per-token clitic-stripping loop.  Matching is on whole tokens:
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 from stance.errors import LexiconError
 from stance.lexicon import Lexicons
 from stance.text.tokenise import Tokeniser
 
-__all__ = ["Cue", "CueMatcher", "PartyMatcher", "PhraseSet"]
+__all__ = ["Cue", "CueMatcher", "Mention", "PartyMatcher", "PhraseSet"]
 
 _VERB_TYPES = {"past", "present", "passive_past", "passive_present"}
 _FUTURE_TYPES = {"present", "passive_present"}
@@ -33,6 +33,8 @@ class Cue:
     continues: bool
     relays: bool
     then: str | None = None  # the form is a cue only when this word follows within five tokens
+    person: str = "-"  # grammatical person of a verb form: "1", "2", "3"; "-" for other forms
+    statement: bool = False  # a cue only when it governs a statement (رفض الاتهامات, not رفض التعليق)
 
 
 def _chains(tokeniser: Tokeniser, *, article: bool, preposition: bool, future: bool) -> list[tuple[str, ...]]:
@@ -49,8 +51,8 @@ def _chains(tokeniser: Tokeniser, *, article: bool, preposition: bool, future: b
 
 
 def _expand(tokeniser: Tokeniser, first: str, chains: Iterable[tuple[str, ...]],
-            *, add_article: bool = True) -> list[tuple[int, str]]:
-    """Spellings of ``first`` behind each proclitic chain, with the chain length (0 = bare).
+            *, add_article: bool = True) -> list[tuple[tuple[str, ...], str]]:
+    """Spellings of ``first`` behind each proclitic chain, with the chain (empty = bare).
 
     ``add_article=False`` never puts ال before a word written without it: a
     proper name (قطر) must not match a common noun (القطر, "the drop").
@@ -63,11 +65,11 @@ def _expand(tokeniser: Tokeniser, first: str, chains: Iterable[tuple[str, ...]],
             if "ال" in chain:
                 continue
             if chain:
-                out.append((len(chain), tokeniser.attach(chain + ("ال",), first[2:])))
+                out.append((chain, tokeniser.attach(chain + ("ال",), first[2:])))
             else:
-                out.append((0, first))
+                out.append(((), first))
         else:
-            out.append((len(chain), tokeniser.attach(chain, first)))
+            out.append((chain, tokeniser.attach(chain, first)))
     return out
 
 
@@ -129,13 +131,14 @@ class CueMatcher:
                 continue
             then = lexicons.normaliser(context[5:]) if context.startswith("then:") else None
             cue = Cue(e["lemma"], e["class"], e["stance"], e["pos"], f["form_type"],
-                      e["continues"] == "yes", e.values.get("relays", "no") == "yes", then)
+                      e["continues"] == "yes", e.values.get("relays", "no") == "yes", then,
+                      f.values.get("person", "-"), e.values.get("complement", "any") == "statement")
             tokens = tuple(f.norm["form"].split())
             verb = f["form_type"] in _VERB_TYPES
             chains = _chains(tokeniser, article=not verb and len(tokens) == 1,
                              preposition=not verb, future=f["form_type"] in _FUTURE_TYPES)
-            for rank, spelled in _expand(tokeniser, tokens[0], chains):
-                self._phrases.add((spelled,) + tokens[1:], cue, rank)
+            for chain, spelled in _expand(tokeniser, tokens[0], chains):
+                self._phrases.add((spelled,) + tokens[1:], cue, len(chain))
         if problems:
             raise LexiconError(problems)
 
@@ -148,6 +151,15 @@ class CueMatcher:
         if cue.then and not any(w.startswith(cue.then) for w in words[i + n:i + n + 5]):  # type: ignore[union-attr]
             return None
         return m  # type: ignore[return-value]
+
+
+class Mention(NamedTuple):
+    """A party named in a sentence: tokens [start, end) and whether a preposition governs it."""
+
+    start: int
+    end: int
+    party: str
+    governed: bool = False  # للصين، بسورية: a prepositional phrase, never a subject
 
 
 class PartyMatcher:
@@ -163,20 +175,22 @@ class PartyMatcher:
                 problems.append(f"{a.where}: party {a['party']!r} is not in parties.tsv")
                 continue
             tokens = tuple(a.norm["alias"].split())
-            for rank, spelled in _expand(tokeniser, tokens[0], chains, add_article=False):
-                self._phrases.add((spelled,) + tokens[1:], a["party"], rank)
+            for chain, spelled in _expand(tokeniser, tokens[0], chains, add_article=False):
+                governed = any(c in ("ب", "ل", "ك") for c in chain)
+                self._phrases.add((spelled,) + tokens[1:], (a["party"], governed), len(chain))
         if problems:
             raise LexiconError(problems)
 
-    def mentions(self, words: Sequence[str], start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
-        """Non-overlapping mentions in ``words[start:end]``: (first token, end token, party id)."""
+    def mentions(self, words: Sequence[str], start: int = 0, end: int | None = None) -> list[Mention]:
+        """Non-overlapping mentions in ``words[start:end]``, longest alias first."""
         end = len(words) if end is None else end
         out = []
         i = start
         while i < end:
             m = self._phrases.match(words, i, end) if words[i] else None
             if m:
-                out.append((i, i + m[0], m[1]))
+                party, governed = m[1]  # type: ignore[misc]
+                out.append(Mention(i, i + m[0], party, governed))
                 i += m[0]
             else:
                 i += 1

@@ -147,3 +147,54 @@ def test_a_bare_name_takes_the_party_named_before_its_earlier_mention(pipeline):
             "وأضاف شين أن الزيارة تأتي في إطار الاتفاقية.")
     found = run(pipeline, text)
     assert [(a.speaker, a.party) for a in found] == [("شين", "RU")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ونحن نقول إن الحرب لن تنتهي قريبا.",  # first person outside a quotation: the writer's voice
+        "وفي هذا السياق نذكر أن المدينة شهدت معارك عنيفة.",
+        "ورفض الجيش الروسي التعليق على التقرير.",  # declined to comment: no statement rejected
+        "وجاء هذا التصريح بعد يومين من الهجوم.",  # the act named, no source reported
+    ],
+)
+def test_sentences_that_report_no_source(pipeline, text):
+    assert run(pipeline, text) == ()
+
+
+def test_first_person_inside_a_quotation_is_the_speakers(pipeline):
+    found = run(pipeline, 'وقال وزير الخارجية الروسي: "نحن نؤكد أن المعاهدة دفاعية".')
+    assert [a.lemma for a in found] == ["قال", "أكد"]
+
+
+def test_rejecting_a_claim_is_a_denial(pipeline):
+    found = run(pipeline, "ورفضت وزارة الخارجية الكورية الشمالية الاتهامات الأمريكية.")
+    assert [(a.lemma, a.stance, a.party) for a in found] == [("رفض", "deny", "KP")]
+    a = one(pipeline, 'ورفض المتحدث باسم الجيش الإسرائيلي: "هذا غير صحيح".')
+    assert (a.stance, a.party) == ("deny", "IL")
+
+
+def test_added_saying_is_one_attribution(pipeline):
+    found = run(pipeline, 'وقال وزير الدفاع الأمريكي إن الجنود وصلوا.\nوأضاف قائلا "الجنود في كورسك".')
+    assert [(a.lemma, a.cue, a.party) for a in found][1] == ("أضاف", "وأضاف قائلا", "US")
+    a = one(pipeline, 'وأضاف وزير الدفاع الأمريكي قائلا "الجنود في كورسك".')
+    assert (a.lemma, a.party) == ("أضاف", "US")
+
+
+def test_a_prepositional_phrase_is_never_the_speaker(pipeline):
+    found = run(pipeline, "وقالت الولايات المتحدة إنها عبرت للصين عن قلقها من نشر الجنود.")
+    assert [a.party for a in found] == ["US", "US"]
+
+
+def test_adverbs_after_the_verb_are_skipped(pipeline):
+    a = one(pipeline, "وأعلنت اليوم وزارة الدفاع التركية أن العملية انتهت.")
+    assert a.party == "TR"
+    a = one(pipeline, "وقال أيضا وزير الخارجية الإيراني إن المفاوضات مستمرة.")
+    assert a.party == "IR"
+
+
+def test_an_apposition_gives_a_bare_name_its_party(pipeline):
+    a = one(pipeline, "وقال جون كيربي، المتحدث باسم البيت الأبيض، إن الجنود وصلوا.")
+    assert a.party == "US"
+    a = one(pipeline, "وقالت مصادر في الرئاسة التركية إن الاتصال تناول الوضع في سوريا.")
+    assert a.party == "TR"
