@@ -19,6 +19,7 @@ __all__ = ["Cue", "CueMatcher", "Mention", "PartyMatcher", "PhraseSet"]
 
 _VERB_TYPES = {"past", "present", "passive_past", "passive_present"}
 _FUTURE_TYPES = {"present", "passive_present"}
+_THEN_WINDOW = 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +33,7 @@ class Cue:
     form_type: str
     continues: bool
     relays: bool
-    then: str | None = None  # the form is a cue only when this word follows within five tokens
+    then: frozenset[str] | None = None  # a cue only when one of these words follows in the clause
     person: str = "-"  # grammatical person of a verb form: "1", "2", "3"; "-" for other forms
     statement: bool = False  # a cue only when it governs a statement (رفض الاتهامات, not رفض التعليق)
 
@@ -129,7 +130,10 @@ class CueMatcher:
             if context != "none" and not context.startswith("then:"):
                 problems.append(f"{f.where}: context {context!r} is not 'none' or 'then:WORD'")
                 continue
-            then = lexicons.normaliser(context[5:]) if context.startswith("then:") else None
+            then = None
+            if context.startswith("then:"):  # the word, or the word with a pronoun suffix: عن، عنه
+                w = lexicons.normaliser(context[5:])
+                then = frozenset([w] + [w + e for e in tokeniser.enclitics])
             cue = Cue(e["lemma"], e["class"], e["stance"], e["pos"], f["form_type"],
                       e["continues"] == "yes", e.values.get("relays", "no") == "yes", then,
                       f.values.get("person", "-"), e.values.get("complement", "any") == "statement")
@@ -148,9 +152,23 @@ class CueMatcher:
         if m is None:
             return None
         n, cue = m
-        if cue.then and not any(w.startswith(cue.then) for w in words[i + n:i + n + 5]):  # type: ignore[union-attr]
+        if cue.then and not self._then_follows(words, i + n, cue.then):
             return None
         return m  # type: ignore[return-value]
+
+    @staticmethod
+    def _then_follows(words: Sequence[str], k: int, then: frozenset[str]) -> bool:
+        """Whether a word of ``then`` follows within the clause (16 tokens, up to punctuation).
+
+        ``عن طريق`` (by way of) is no complement: عبرت القوات عن طريق البحر.
+        """
+        for j in range(k, min(len(words), k + _THEN_WINDOW)):
+            w = words[j]
+            if not w:  # punctuation ends the clause
+                return False
+            if w in then and (j + 1 >= len(words) or words[j + 1] != "طريق"):
+                return True
+        return False
 
 
 class Mention(NamedTuple):

@@ -82,6 +82,11 @@ class Tokeniser:
                         chains.append(parts)
         return tuple(chains)
 
+    @property
+    def enclitics(self) -> tuple[str, ...]:
+        """The pronoun suffixes of the clitic lexicon, longest first."""
+        return self._enclitics
+
     def proclitic_chains(self) -> tuple[tuple[str, ...], ...]:
         """Every proclitic sequence a word may start with, including the empty one.
 

@@ -198,3 +198,22 @@ def test_an_apposition_gives_a_bare_name_its_party(pipeline):
     assert a.party == "US"
     a = one(pipeline, "وقالت مصادر في الرئاسة التركية إن الاتصال تناول الوضع في سوريا.")
     assert a.party == "TR"
+
+
+def test_context_reaches_the_end_of_the_clause(pipeline):
+    a = one(pipeline, "وعبر المتحدث باسم وزارة الخارجية الأمريكية في تصريحاته أكثر من مرة عن قلق واشنطن.")
+    assert (a.lemma, a.party) == ("عبر", "US")
+    assert run(pipeline, "وعبرت القوات الأمريكية النهر عن طريق جسر عائم.") == ()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("وتعتبر موسكو أن المعاهدة دفاعية.", [("اعتبر", "RU")]),
+        ("وتعتبر المدينة من أكبر المدن السورية.", []),  # passive: is considered
+        ("واعترضت تركيا على مشاركة الوحدات الكردية في المفاوضات.", [("اعترض", "TR")]),
+        ("واعترضت الدفاعات الجوية السعودية صاروخا باليستيا.", []),  # intercepted
+    ],
+)
+def test_ambiguous_forms_need_their_complement(pipeline, text, expected):
+    assert [(a.lemma, a.party) for a in run(pipeline, text)] == expected
