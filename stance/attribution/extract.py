@@ -171,6 +171,8 @@ class AttributionExtractor:
                     found[-1] = _Found(prev.i, i + n, prev.cue, prev.according_head)
             elif cue.person == "1" and not self._quoted(toks, i):
                 pass  # نقول، نذكر، نحذر outside a quotation: the writer's own voice
+            elif cue.future:
+                pass  # سيعلن، ستؤكد: an act still to come reports no content
             else:
                 found.append(_Found(i, i + n, cue))
             i += n

@@ -8,7 +8,7 @@ token, never a per-token clitic-stripping loop.  Matching is on whole tokens:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, NamedTuple, Sequence
 
 from stance.errors import LexiconError
@@ -36,6 +36,7 @@ class Cue:
     then: frozenset[str] | None = None  # a cue only when one of these words follows in the clause
     person: str = "-"  # grammatical person of a verb form: "1", "2", "3"; "-" for other forms
     statement: bool = False  # a cue only when it governs a statement (رفض الاتهامات, not رفض التعليق)
+    future: bool = False  # written with the future prefix: سيعلن reports no content yet
 
 
 def _chains(tokeniser: Tokeniser, *, article: bool, preposition: bool, future: bool) -> list[tuple[str, ...]]:
@@ -142,7 +143,8 @@ class CueMatcher:
             chains = _chains(tokeniser, article=not verb and len(tokens) == 1,
                              preposition=not verb, future=f["form_type"] in _FUTURE_TYPES)
             for chain, spelled in _expand(tokeniser, tokens[0], chains):
-                self._phrases.add((spelled,) + tokens[1:], cue, len(chain))
+                value = replace(cue, future=True) if "س" in chain else cue
+                self._phrases.add((spelled,) + tokens[1:], value, len(chain))
         if problems:
             raise LexiconError(problems)
 

@@ -217,3 +217,15 @@ def test_context_reaches_the_end_of_the_clause(pipeline):
 )
 def test_ambiguous_forms_need_their_complement(pipeline, text, expected):
     assert [(a.lemma, a.party) for a in run(pipeline, text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("وقال الجيش الروسي إنه سيعلن النتائج غدا.", ["قال"]),  # the future act reports no content
+        ("ولفت وزير الخارجية التركي إلى أن المحادثات مستمرة.", ["لفت"]),
+        ("ويحاول التنظيم لفت الأنظار عن خسائره.", []),  # drew attention: no report
+    ],
+)
+def test_future_acts_and_idioms_are_not_attributions(pipeline, text, expected):
+    assert [a.lemma for a in run(pipeline, text)] == expected
