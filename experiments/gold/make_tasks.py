@@ -6,6 +6,11 @@ come back are stand-off.
 
     python experiments/gold/make_tasks.py ../shared/external/unifiedfc /tmp/gold-tasks --n 420
 
+A further held-out set, from articles no earlier gold sentence comes from:
+
+    python experiments/gold/make_tasks.py ../shared/external/unifiedfc /tmp/heldout2-tasks \
+        --n 240 --folds Fold_3 Fold_4 --exclude data/gold/attribution/gold.jsonl --no-seeds --seed 20261125
+
 Sampling: sentences of at least six words from the cleaned story text of
 articles of claims in Fold_1..Fold_4, stratified so that 60% contain a generic
 sign of reported speech that does not depend on the cue lexicon (the
@@ -37,14 +42,23 @@ def main() -> None:
     ap.add_argument("out", type=Path)
     ap.add_argument("--n", type=int, default=420)
     ap.add_argument("--seed", type=int, default=20261124)
+    ap.add_argument("--folds", nargs="+", default=["Fold_1", "Fold_2", "Fold_3", "Fold_4"],
+                    choices=["Fold_1", "Fold_2", "Fold_3", "Fold_4"], help="never Fold_5")
+    ap.add_argument("--exclude", type=Path, action="append", default=[],
+                    help="a gold file whose documents are not sampled again")
+    ap.add_argument("--no-seeds", action="store_true", help="do not add the seed sentences")
     ap.add_argument("--seeds-dir", type=Path, default=Path(__file__).resolve().parents[2] / "data" / "seeds")
     args = ap.parse_args()
     rng = random.Random(args.seed)
     pipe = Pipeline()
     fold = folds(args.unifiedfc)
-    claims = [c for name in ("Fold_1", "Fold_2", "Fold_3", "Fold_4") for c in fold[name]]
+    claims = [c for name in args.folds for c in fold[name]]
+    excluded = {json.loads(line)["doc"] for path in args.exclude
+                for line in path.read_text(encoding="utf-8").splitlines() if line.strip()}
     signed, plain = [], []
     for doc, _ in documents(args.unifiedfc, claims):
+        if doc.id in excluded:
+            continue
         res = pipe.text(doc)
         sents = [s for s in res.sentences if len(s.norm.split()) >= 6]
         rng.shuffle(sents)
@@ -58,7 +72,7 @@ def main() -> None:
     n_signed = round(args.n * 0.6)
     tasks = signed[:n_signed] + plain[: args.n - n_signed]
     rng.shuffle(tasks)
-    for doc in read_corpus([args.seeds_dir]):
+    for doc in [] if args.no_seeds else read_corpus([args.seeds_dir]):
         res = pipe.text(doc)
         for s in res.sentences:
             prev = res.sentences[s.index - 1].text if s.index > 0 else ""
@@ -69,7 +83,7 @@ def main() -> None:
         for i, t in enumerate(tasks):
             f.write(json.dumps({"task": i, **t}, ensure_ascii=False) + "\n")
     print(f"{len(tasks)} tasks ({n_signed} signed, {args.n - n_signed} plain, "
-          f"{len(tasks) - args.n} seed sentences) -> {args.out / 'tasks.jsonl'}")
+          f"{len(tasks) - args.n} seed sentences; {len(excluded)} documents excluded) -> {args.out / 'tasks.jsonl'}")
 
 
 if __name__ == "__main__":
