@@ -238,10 +238,31 @@ class AttributionExtractor:
         j = k
         while j < len(toks) and j - k < _SPEAKER_MAX:
             t = toks[j]
+            if t.norm in ('"', "«") and j not in stop:
+                end = self._quoted_name(toks, j)
+                if end is not None:  # وأوضح " الإعلام الحربي "، أن؛ المتحدث باسم " ولايات القوقاز " أن
+                    j = end
+                    continue
             if j in stop or t.kind == "punct" or (t.kind == "word" and t.norm in self._boundary):
                 break
             j += 1
         return k, j
+
+    def _quoted_name(self, toks: list[Token], j: int) -> int | None:
+        """The end of a short name in quotation marks at ``j`` (one to four words, then a comma,
+        parenthesis, boundary word or complementiser), else None: a quotation is content."""
+        close = "»" if toks[j].norm == "«" else '"'
+        for k in range(j + 1, min(len(toks), j + 6)):
+            t = toks[k]
+            if t.norm == close:
+                if k == j + 1 or k + 1 >= len(toks):
+                    return None
+                after = toks[k + 1]
+                ok = after.norm in ("،", ",", "(") or (after.kind == "word" and after.norm in self._boundary)
+                return k + 1 if ok else None
+            if t.kind != "word":
+                return None
+        return None
 
     def _party(self, view: _View, a: int, b: int) -> str | None:
         """The first party named inside tokens [a, b)."""
@@ -316,6 +337,10 @@ class AttributionExtractor:
         a, b = self._np_after(toks, a, stop)
         if b > a and words[a][:1] in ("ب", "ل") and not any(m.start == a for m in subjects):
             b = a  # تفيد بوجود، دعا لوقف، عبرت للصين: a complement, not the subject
+        if cue.relays and b == a and a < len(toks) and toks[a].norm == "عن":  # وكالة ... نقلت اليوم عن الوزارة
+            c, d = self._np_after(toks, a + 1, stop)
+            if d > c:
+                return self._extend(view, c, d, stop), "chain"
         # subject right before the verb: بوتين قال، روسيا لا تستبعد، زيلينسكي، الذي ادعى
         k = f.i - 1
         while k >= 0 and (self._negators.get(words[k]) or words[k] == "قد" or toks[k].norm in ('"', "«", "»")):
@@ -364,8 +389,8 @@ class AttributionExtractor:
                     and self._boundary.get(view.words[reach]) != "complementizer":
                 reach += 1
         else:
-            reach = min(n, b + 3)  # في + the party's own words: مصادر في الرئاسة التركية
-        hit = next((m for m in view.subjects if b < m.start and m.end <= reach), None)
+            reach = min(n, b + 4)  # في + the party's own words: مصادر في الرئاسة التركية
+        hit = next((m for m in view.subjects if b < m.start < reach), None)
         if hit is None:
             return a, b
         return a, self._cut_at_party(hit.start, n, mentions)

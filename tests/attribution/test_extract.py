@@ -229,3 +229,15 @@ def test_ambiguous_forms_need_their_complement(pipeline, text, expected):
 )
 def test_future_acts_and_idioms_are_not_attributions(pipeline, text, expected):
     assert [a.lemma for a in run(pipeline, text)] == expected
+
+
+def test_a_name_in_quotation_marks_can_be_the_speaker(pipeline):
+    a = one(pipeline, 'وأوضح " المرصد السوري لحقوق الإنسان " , أن القصف استمر.')
+    assert a.party == "SOHR"
+    a = one(pipeline, 'وقال " نحن مستعدون للتفاوض " .')  # a quotation is the content
+    assert a.speaker is None and a.content == "نحن مستعدون للتفاوض"
+
+
+def test_a_relay_after_an_adverb_takes_the_original_speaker(pipeline):
+    a = one(pipeline, "وكانت وكالة الإعلام الروسية نقلت اليوم عن وزارة الخارجية التركية أن الاجتماع تأجل.")
+    assert (a.speaker_rule, a.party) == ("chain", "TR")
