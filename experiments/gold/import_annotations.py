@@ -2,6 +2,12 @@
 
     python experiments/gold/import_annotations.py /tmp/gold-tasks/tasks.jsonl /tmp/gold-out
 
+The second held-out set (fresh articles of folds 3-4, annotated blind to the
+software after the first test split had been used for tuning):
+
+    python experiments/gold/import_annotations.py /tmp/heldout2-tasks/tasks.jsonl /tmp/heldout2-out \
+        --name heldout2 --main E F G H --second SECOND2
+
 Reads annotator_{A,B,C,D}.jsonl (the main annotation, one annotator per task)
 and annotator_SECOND.jsonl (an independent second annotation of a subset), and
 writes ``gold.jsonl`` and ``second.jsonl``: one line per sentence with the
@@ -72,11 +78,15 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("tasks", type=Path)
     ap.add_argument("answers", type=Path)
+    ap.add_argument("--name", default="gold", help="output files NAME.jsonl and (second) NAME_second.jsonl")
+    ap.add_argument("--main", nargs="+", default=list("ABCD"), help="annotators of the main annotation")
+    ap.add_argument("--second", nargs="+", default=["SECOND"], help="annotators of the second annotation")
     args = ap.parse_args()
     tasks = {t["task"]: t for t in map(json.loads, args.tasks.read_text(encoding="utf-8").splitlines())}
     problems: list[str] = []
     OUT.mkdir(parents=True, exist_ok=True)
-    for name, annotators in (("gold.jsonl", "ABCD"), ("second.jsonl", ["SECOND"])):
+    second = "second.jsonl" if args.name == "gold" else f"{args.name}_second.jsonl"
+    for name, annotators in ((f"{args.name}.jsonl", args.main), (second, args.second)):
         rows = []
         for ann in annotators:
             path = args.answers / f"annotator_{ann}.jsonl"
