@@ -207,10 +207,12 @@ class AttributionExtractor:
 
     def _part_of_verb_cue(self, toks: list[Token], f: _Found, found: list[_Found]) -> bool:
         """A verbal noun inside a verb cue's own attribution: أعلن ... في تصريحات، بيانا تقول فيه."""
+        medium = f.i > 0 and toks[f.i - 1].norm == "في"  # أعلن ... في بيان، عبر ... في تصريحاته
         for v in found:
             if v is f or v.noun or v.participle:
                 continue
-            if v.j <= f.i and f.i - v.j <= 6 and not any(self._opens(t) for t in toks[v.j:f.i]):
+            if (v.j <= f.i and (f.i - v.j <= 6 or medium)
+                    and not any(self._opens(t) or t.norm in (".", "؛", ";") for t in toks[v.j:f.i])):
                 return True
             if f.j <= v.i and v.i - f.j <= 2:
                 return True
@@ -323,6 +325,8 @@ class AttributionExtractor:
             before = [m for m in subjects if m.end <= f.i]
             if before:
                 return self._np_around(toks, before[0], mentions), "sentence_subject"
+            return None, "none"
+        if f.noun and cue.possessive:  # تصريحاته: the pronoun's referent, the previous speaker
             return None, "none"
         if f.noun:
             a, b = self._np_after(toks, f.j, stop)

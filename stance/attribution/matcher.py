@@ -20,6 +20,8 @@ __all__ = ["Cue", "CueMatcher", "Mention", "PartyMatcher", "PhraseSet"]
 _VERB_TYPES = {"past", "present", "passive_past", "passive_present"}
 _FUTURE_TYPES = {"present", "passive_present"}
 _THEN_WINDOW = 16
+# two-letter words that stand alone (normalised): never pieces of a split word
+_FUNCTION_WORDS = frozenset("في من ما لا ان عن هو هي قد لم لن كل او اذ يا ال ذا مع به له لي بل ثم".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +39,7 @@ class Cue:
     person: str = "-"  # grammatical person of a verb form: "1", "2", "3"; "-" for other forms
     statement: bool = False  # a cue only when it governs a statement (رفض الاتهامات, not رفض التعليق)
     future: bool = False  # written with the future prefix: سيعلن reports no content yet
+    possessive: bool = False  # a verbal noun with a pronoun suffix: تصريحاته (his statements)
 
 
 def _chains(tokeniser: Tokeniser, *, article: bool, preposition: bool, future: bool) -> list[tuple[str, ...]]:
@@ -73,6 +76,28 @@ def _expand(tokeniser: Tokeniser, first: str, chains: Iterable[tuple[str, ...]],
         else:
             out.append((chain, tokeniser.attach(chain, first)))
     return out
+
+
+def _suffixed(written: str, norm: str, cue: Cue) -> list[tuple[str, Cue]]:
+    """A form with a third-person pronoun suffix: the object of a verb (يصفها، اعتبرهم) or the
+    possessor of a verbal noun (تصريحاته، استبعاده: the speaker, to be resolved).
+
+    Verbs take only ها/هم/هما: + ه would spell words ending in ة after folding (تابعه = تابعة).
+    """
+    if cue.form_type in ("masdar", "masdar_plural"):
+        stem = norm[:-1] + "ت" if written.endswith("ة") else norm  # تهمة + ه = تهمته
+        return [(stem + e, replace(cue, possessive=True)) for e in ("ه", "ها", "هم", "هما")]
+    if cue.form_type in ("past", "present") and cue.person == "3":
+        if cue.form_type == "past" and norm.endswith("ت"):  # خشيت + هم = خشيتهم, a noun (their fear)
+            return []
+        if norm.endswith("وا"):  # قالوا + ها = قالوها
+            stem = norm[:-1]
+        elif written.endswith("ى"):  # نفى + ها = نفاها
+            stem = norm[:-1] + "ا"
+        else:
+            stem = norm
+        return [(stem + e, cue) for e in ("ها", "هم", "هما")]
+    return []
 
 
 class PhraseSet:
@@ -142,21 +167,44 @@ class CueMatcher:
             verb = f["form_type"] in _VERB_TYPES
             chains = _chains(tokeniser, article=not verb and len(tokens) == 1,
                              preposition=not verb, future=f["form_type"] in _FUTURE_TYPES)
-            for chain, spelled in _expand(tokeniser, tokens[0], chains):
-                value = replace(cue, future=True) if "س" in chain else cue
-                self._phrases.add((spelled,) + tokens[1:], value, len(chain))
+            firsts = [(tokens[0], cue)]
+            if len(tokens) == 1:
+                firsts += [(w, c) for w, c in _suffixed(f["form"], tokens[0], cue)]
+            for first, base in firsts:
+                for chain, spelled in _expand(tokeniser, first, chains):
+                    value = replace(base, future=True) if "س" in chain else base
+                    self._phrases.add((spelled,) + tokens[1:], value, len(chain) + (first != tokens[0]))
         if problems:
             raise LexiconError(problems)
 
     def match(self, words: Sequence[str], i: int) -> tuple[int, Cue] | None:
-        """The cue starting at ``words[i]``, if any: (number of tokens, Cue)."""
+        """The cue starting at ``words[i]``, if any: (number of tokens, Cue).
+
+        Scraped text sometimes splits a word where a shadda or tanween was
+        dropped (مضيف ا، وح ذ ر، ي عتبر): when the word is not a cue, two or three
+        tokens of which all but one have at most two letters are tried glued.
+        """
         m = self._phrases.match(words, i)
+        if m is None:
+            m = self._glued(words, i)
         if m is None:
             return None
         n, cue = m
         if cue.then and not self._then_follows(words, i + n, cue.then):
             return None
         return m  # type: ignore[return-value]
+
+    def _glued(self, words: Sequence[str], i: int) -> tuple[int, object] | None:
+        for k in (2, 3):
+            parts = words[i:i + k]
+            if len(parts) < k or not all(parts) or sum(len(p) > 2 for p in parts) > 1:
+                continue
+            if any(p in _FUNCTION_WORDS for p in parts):  # في وضح النهار is no فيوضح
+                continue
+            m = self._phrases.match(["".join(parts)], 0)
+            if m is not None and m[0] == 1:
+                return k, m[1]
+        return None
 
     @staticmethod
     def _then_follows(words: Sequence[str], k: int, then: frozenset[str]) -> bool:

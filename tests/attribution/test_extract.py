@@ -241,3 +241,31 @@ def test_a_name_in_quotation_marks_can_be_the_speaker(pipeline):
 def test_a_relay_after_an_adverb_takes_the_original_speaker(pipeline):
     a = one(pipeline, "وكانت وكالة الإعلام الروسية نقلت اليوم عن وزارة الخارجية التركية أن الاجتماع تأجل.")
     assert (a.speaker_rule, a.party) == ("chain", "TR")
+
+
+@pytest.mark.parametrize(
+    "text, lemma, party",
+    [
+        ("وطلبت وزارة الخارجية الروسية من واشنطن تقديم أدلة.", "طلب", "RU"),
+        ("وخلصت الأمم المتحدة إلى أن الهجوم كيميائي.", "خلص", "UN"),
+    ],
+)
+def test_cues_written_with_their_complement(pipeline, text, lemma, party):
+    a = one(pipeline, text)
+    assert (a.lemma, a.party) == (lemma, party)
+
+
+def test_a_word_split_where_a_shadda_was_is_glued(pipeline):
+    found = run(pipeline, "وأكد الجيش التركي أن العملية مستمرة , مضيف ا أن الهدف تأمين الحدود.")
+    assert [(a.lemma, a.cue) for a in found] == [("أكد", "وأكد"), ("أضاف", "مضيف ا")]
+    assert run(pipeline, "وقعت الحادثة في وضح النهار أمام المارة في السوق.") == ()
+
+
+def test_a_verbal_noun_with_a_pronoun_suffix_takes_the_previous_speaker(pipeline):
+    found = run(pipeline, "وقال وزير الخارجية الإيراني إن المحادثات مستمرة.\nوأثارت تصريحاته غضب المعارضة.")
+    assert [(a.lemma, a.party, a.speaker_rule) for a in found][1] == ("صرح", "IR", "inherited")
+
+
+def test_a_verb_with_an_object_pronoun_is_a_cue(pipeline):
+    a = one(pipeline, "ونفاها الكرملين جملة وتفصيلا.")
+    assert (a.lemma, a.party) == ("نفى", "RU")
