@@ -235,8 +235,13 @@ class AttributionExtractor:
 
     # -- speaker ----------------------------------------------------------------------
 
-    def _np_after(self, toks: list[Token], k: int, stop: set[int]) -> tuple[int, int]:
-        """A noun phrase starting at token ``k``: up to a boundary word, punctuation or cue."""
+    def _np_after(self, toks: list[Token], k: int, stop: set[int],
+                  names: frozenset[int] = frozenset()) -> tuple[int, int]:
+        """A noun phrase starting at token ``k``: up to a boundary word, punctuation or cue.
+
+        A boundary word that starts a party's name does not end it (علي خامنئي: على and
+        the name Ali are one spelling once alef maksura is folded).
+        """
         j = k
         while j < len(toks) and j - k < _SPEAKER_MAX:
             t = toks[j]
@@ -245,7 +250,7 @@ class AttributionExtractor:
                 if end is not None:  # وأوضح " الإعلام الحربي "، أن؛ المتحدث باسم " ولايات القوقاز " أن
                     j = end
                     continue
-            if j in stop or t.kind == "punct" or (t.kind == "word" and t.norm in self._boundary):
+            if j in stop or t.kind == "punct" or (t.kind == "word" and t.norm in self._boundary and j not in names):
                 break
             j += 1
         return k, j
@@ -308,12 +313,13 @@ class AttributionExtractor:
         """The speaker's token span and the rule that found it; (None, "none") to inherit."""
         cue, toks, words, mentions = f.cue, view.toks, view.words, view.mentions
         subjects = view.subjects
+        names = frozenset(m.start for m in subjects)
         if cue.cue_class == "according" or f.according_head:
-            a, b = self._np_after(toks, f.j, stop)
+            a, b = self._np_after(toks, f.j, stop, names)
             if b <= a:
                 return None, "agentless"
             if cue.relays and b < len(toks) and toks[b].norm == "عن":  # وفق ما نقلت فرانس برس عن الوكالة
-                c, d = self._np_after(toks, b + 1, stop)
+                c, d = self._np_after(toks, b + 1, stop, names)
                 if d > c:
                     return self._extend(view, c, d, stop), "chain"
             return self._extend(view, a, b, stop), "preposition"
@@ -329,7 +335,7 @@ class AttributionExtractor:
         if f.noun and cue.possessive:  # تصريحاته: the pronoun's referent, the previous speaker
             return None, "none"
         if f.noun:
-            a, b = self._np_after(toks, f.j, stop)
+            a, b = self._np_after(toks, f.j, stop, names)
             inside = [m for m in mentions if a <= m.start < min(b, a + 4)]
             if inside and not toks[a].norm.startswith(("ب", "ل")):
                 return (a, self._cut_at_party(a, b, mentions)), "after_cue"
@@ -338,11 +344,11 @@ class AttributionExtractor:
         a = f.j
         while a < len(toks) and self._boundary.get(words[a]) in ("time", "adverb"):
             a += 1
-        a, b = self._np_after(toks, a, stop)
+        a, b = self._np_after(toks, a, stop, names)
         if b > a and words[a][:1] in ("ب", "ل") and not any(m.start == a for m in subjects):
             b = a  # تفيد بوجود، دعا لوقف، عبرت للصين: a complement, not the subject
         if cue.relays and b == a and a < len(toks) and toks[a].norm == "عن":  # وكالة ... نقلت اليوم عن الوزارة
-            c, d = self._np_after(toks, a + 1, stop)
+            c, d = self._np_after(toks, a + 1, stop, names)
             if d > c:
                 return self._extend(view, c, d, stop), "chain"
         # subject right before the verb: بوتين قال، روسيا لا تستبعد، زيلينسكي، الذي ادعى
@@ -355,11 +361,13 @@ class AttributionExtractor:
                 return self._np_around(toks, before[-1], mentions), "before_cue"
         # not a dateline's agency credit: المناطق - رويترز دعا الرئيس الفرنسي
         ending = [m for m in subjects if m.end == k + 1 and not (m.start > 0 and toks[m.start - 1].norm == "-")]
+        if ending and b > a and ending[0].kind == "nisba" and ending[0].start > 0 and words[ending[0].start - 1].startswith("ال"):
+            ending = []  # حول القضية السورية قال الرئيس: an adjective of some noun, and the verb has its own subject
         if ending:
             return self._np_around(toks, ending[0], mentions), "before_cue"
         if b > a:
             if cue.relays and b < len(toks) and toks[b].norm == "عن":
-                c, d = self._np_after(toks, b + 1, stop)
+                c, d = self._np_after(toks, b + 1, stop, names)
                 if d > c:
                     return self._extend(view, c, d, stop), "chain"
             return self._extend(view, a, b, stop), "after_cue"

@@ -228,6 +228,7 @@ class Mention(NamedTuple):
     end: int
     party: str
     governed: bool = False  # للصين، بسورية: a prepositional phrase, never a subject
+    kind: str = "name"  # the alias type: name, nisba, official, institution, ...
 
 
 class PartyMatcher:
@@ -245,7 +246,7 @@ class PartyMatcher:
             tokens = tuple(a.norm["alias"].split())
             for chain, spelled in _expand(tokeniser, tokens[0], chains, add_article=False):
                 governed = any(c in ("ب", "ل", "ك") for c in chain)
-                self._phrases.add((spelled,) + tokens[1:], (a["party"], governed), len(chain))
+                self._phrases.add((spelled,) + tokens[1:], (a["party"], governed, a["alias_type"]), len(chain))
         if problems:
             raise LexiconError(problems)
 
@@ -257,8 +258,8 @@ class PartyMatcher:
         while i < end:
             m = self._phrases.match(words, i, end) if words[i] else None
             if m:
-                party, governed = m[1]  # type: ignore[misc]
-                out.append(Mention(i, i + m[0], party, governed))
+                party, governed, kind = m[1]  # type: ignore[misc]
+                out.append(Mention(i, i + m[0], party, governed, kind))
                 i += m[0]
             else:
                 i += 1

@@ -269,3 +269,13 @@ def test_a_verbal_noun_with_a_pronoun_suffix_takes_the_previous_speaker(pipeline
 def test_a_verb_with_an_object_pronoun_is_a_cue(pipeline):
     a = one(pipeline, "ونفاها الكرملين جملة وتفصيلا.")
     assert (a.lemma, a.party) == ("نفى", "RU")
+
+
+def test_a_nisba_adjective_before_the_verb_is_not_its_subject(pipeline):
+    a = one(pipeline, "وحول القضية السورية قال وزير الخارجية الروسي إن الحل سياسي.")
+    assert a.party == "RU"
+
+
+def test_a_name_spelled_like_a_preposition_starts_a_speaker(pipeline):
+    a = one(pipeline, "وقال علي خامنئي إن المفاوضات لن تجري.")
+    assert (a.speaker, a.party) == ("علي خامنئي", "IR")
