@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from stance.attribution import AttributionExtractor, DocumentAttributions
+from stance.framing import DocumentFraming, FramingExtractor
 from stance.lexicon import Lexicons, load_lexicons
 from stance.records import Document, Rejected, Removed, Sentence
 from stance.text.boilerplate import BoilerplateRemover
@@ -55,6 +56,7 @@ class Pipeline:
         self.remover = BoilerplateRemover(self.lexicons)
         self.tokeniser = Tokeniser(self.lexicons)
         self._extractor: AttributionExtractor | None = None
+        self._framer: FramingExtractor | None = None
 
     @property
     def extractor(self) -> AttributionExtractor:
@@ -62,6 +64,13 @@ class Pipeline:
         if self._extractor is None:
             self._extractor = AttributionExtractor(self.lexicons, self.tokeniser)
         return self._extractor
+
+    @property
+    def framer(self) -> FramingExtractor:
+        """The framing extractor, built on first use (it needs the frame and party lexicons)."""
+        if self._framer is None:
+            self._framer = FramingExtractor(self.lexicons, self.tokeniser, self.extractor.parties)
+        return self._framer
 
     def text(self, document: Document) -> TextAnalysis:
         """Run the text layer on one document."""
@@ -76,6 +85,11 @@ class Pipeline:
         t = self.text(document)
         return self.extractor.extract(document, t.sentences, t.removed)
 
+    def framing(self, document: Document) -> DocumentFraming:
+        """Run the text layer and the framing extractor on one document."""
+        t = self.text(document)
+        return self.framer.extract(document, t.sentences, t.removed)
+
     def run(self, items: Iterable[Document | Rejected]) -> Iterator[TextAnalysis | Rejected]:
         """Analyse a stream of documents; rejected inputs pass through unchanged."""
         for item in items:
@@ -85,3 +99,8 @@ class Pipeline:
         """Extract attributions from a stream of documents; rejected inputs pass through."""
         for item in items:
             yield item if isinstance(item, Rejected) else self.attributions(item)
+
+    def run_framing(self, items: Iterable[Document | Rejected]) -> Iterator[DocumentFraming | Rejected]:
+        """Extract framing terms from a stream of documents; rejected inputs pass through."""
+        for item in items:
+            yield item if isinstance(item, Rejected) else self.framing(item)

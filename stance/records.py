@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["Document", "Rejected", "Sentence", "Token", "Removed", "TokenKind", "Attribution", "Assertion", "Stance"]
+__all__ = ["Document", "Rejected", "Sentence", "Token", "Removed", "TokenKind", "Attribution", "Assertion", "Stance",
+           "Framing"]
 
 TokenKind = Literal["word", "number", "punct", "latin", "symbol"]
 
@@ -165,3 +166,54 @@ class Assertion:
     end: int
     text: str
     parties: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Framing:
+    """One framing term in a document: a name for an event or a party that frames it.
+
+    Offsets point into the ORIGINAL document text; ``term`` is the text at
+    start:end.
+
+    Attributes
+    ----------
+    doc_id, source : str
+    sentence : int
+    start, end : int
+    term : str
+        The term as written.
+    pattern : str
+        The lexicon entry that matched (with ``{party}`` for its slot).
+    referent : str
+        What is named: an event id (``UKRAINE_WAR``), a party id, or ``-``.
+    name : str
+        The naming category (war, operation, regime, government, ...).
+    frame, role : str
+        The frame category and the role the term gives the party.
+    party : str or None
+        The party the role attaches to.
+    valence : float
+        The evaluation of that party, from -2 to +2.
+    rule : str
+        How the party was found: ``term``, ``slot``, ``nisba``, ``possessive``,
+        ``proximity`` or ``none``.
+    quoted : bool
+        The term is inside quotation marks (a source's words the outlet quotes).
+    """
+
+    doc_id: str
+    source: str
+    sentence: int
+    start: int
+    end: int
+    term: str
+    pattern: str
+    referent: str
+    name: str
+    frame: str
+    role: str
+    party: str | None
+    valence: float
+    rule: str
+    quoted: bool
+

@@ -8,6 +8,11 @@ software after the first test split had been used for tuning):
     python experiments/gold/import_annotations.py /tmp/heldout2-tasks/tasks.jsonl /tmp/heldout2-out \
         --name heldout2 --main E F G H --second SECOND2
 
+Framing annotations (codebook framing-0.1) go to data/gold/framing/:
+
+    python experiments/gold/import_annotations.py /tmp/framing-tasks/tasks.jsonl /tmp/framing-out \
+        --kind framing --main I J K --second FSECOND
+
 Reads annotator_{A,B,C,D}.jsonl (the main annotation, one annotator per task)
 and annotator_SECOND.jsonl (an independent second annotation of a subset), and
 writes ``gold.jsonl`` and ``second.jsonl``: one line per sentence with the
@@ -23,8 +28,8 @@ import json
 import sys
 from pathlib import Path
 
-CODEBOOK = "attribution-0.1"
-OUT = Path(__file__).resolve().parents[2] / "data" / "gold" / "attribution"
+CODEBOOK = {"attribution": "attribution-0.1", "framing": "framing-0.1"}
+GOLD = Path(__file__).resolve().parents[2] / "data" / "gold"
 CLASSES = {"factive": "endorse", "report": "neutral", "according": "neutral", "distancing": "distance",
            "denial": "deny", "estimate": "neutral"}
 
@@ -70,21 +75,46 @@ def convert(task: dict, answer: dict, annotator: str, problems: list[str]) -> di
             "speaker_inherited": bool(a.get("speaker_inherited")), "party": a.get("party") or None,
         })
     return {"doc": task["doc"], "fold": task["fold"], "sentence_start": base, "sentence_end": task["end"],
-            "annotator": annotator, "codebook": CODEBOOK, "assertion": bool(answer.get("assertion")) and not out,
+            "annotator": annotator, "codebook": CODEBOOK["attribution"], "assertion": bool(answer.get("assertion")) and not out,
             "attributions": sorted(out, key=lambda x: x["start"])}
+
+
+def convert_framing(task: dict, answer: dict, annotator: str, problems: list[str]) -> dict:
+    text, base = task["text"], task["start"]
+    out = []
+    for k, t in enumerate(answer.get("terms", [])):
+        where = f"task {task['task']} ({annotator}) term {k}"
+        term = (t.get("term") or "").strip()
+        pos = find(text, term, int(t.get("occurrence") or 1)) if term else None
+        if pos is None:
+            problems.append(f"{where}: term {term!r} not found")
+            continue
+        try:
+            valence = float(t.get("valence"))
+        except (TypeError, ValueError):
+            problems.append(f"{where}: valence {t.get('valence')!r} is not a number")
+            continue
+        out.append({"start": base + pos, "end": base + pos + len(term), "referent": t.get("referent") or "-",
+                    "name": t.get("name"), "frame": t.get("frame"), "role": t.get("role"),
+                    "party": t.get("party") or None, "valence": valence})
+    return {"doc": task["doc"], "fold": task["fold"], "sentence_start": base, "sentence_end": task["end"],
+            "annotator": annotator, "codebook": CODEBOOK["framing"], "terms": sorted(out, key=lambda x: x["start"])}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("tasks", type=Path)
     ap.add_argument("answers", type=Path)
+    ap.add_argument("--kind", choices=["attribution", "framing"], default="attribution")
     ap.add_argument("--name", default="gold", help="output files NAME.jsonl and (second) NAME_second.jsonl")
     ap.add_argument("--main", nargs="+", default=list("ABCD"), help="annotators of the main annotation")
     ap.add_argument("--second", nargs="+", default=["SECOND"], help="annotators of the second annotation")
     args = ap.parse_args()
     tasks = {t["task"]: t for t in map(json.loads, args.tasks.read_text(encoding="utf-8").splitlines())}
     problems: list[str] = []
-    OUT.mkdir(parents=True, exist_ok=True)
+    out_dir = GOLD / args.kind
+    out_dir.mkdir(parents=True, exist_ok=True)
+    conv = convert if args.kind == "attribution" else convert_framing
     second = "second.jsonl" if args.name == "gold" else f"{args.name}_second.jsonl"
     for name, annotators in ((f"{args.name}.jsonl", args.main), (second, args.second)):
         rows = []
@@ -93,12 +123,13 @@ def main() -> None:
             for line in path.read_text(encoding="utf-8").splitlines():
                 if line.strip():
                     answer = json.loads(line)
-                    rows.append(convert(tasks[answer["task"]], answer, ann, problems))
+                    rows.append(conv(tasks[answer["task"]], answer, ann, problems))
         rows.sort(key=lambda r: (r["doc"], r["sentence_start"]))
-        with open(OUT / name, "w", encoding="utf-8") as f:
+        with open(out_dir / name, "w", encoding="utf-8") as f:
             for r in rows:
                 f.write(json.dumps(r, ensure_ascii=False) + "\n")
-        print(f"{name}: {len(rows)} sentences, {sum(len(r['attributions']) for r in rows)} attributions")
+        key = "attributions" if args.kind == "attribution" else "terms"
+        print(f"{args.kind}/{name}: {len(rows)} sentences, {sum(len(r[key]) for r in rows)} {key}")
     for p in problems:
         print("problem:", p, file=sys.stderr)
 

@@ -15,7 +15,7 @@ from stance.errors import LexiconError
 from stance.lexicon import Lexicons
 from stance.text.tokenise import Tokeniser
 
-__all__ = ["Cue", "CueMatcher", "Mention", "PartyMatcher", "PhraseSet"]
+__all__ = ["Cue", "CueMatcher", "Mention", "PartyMatcher", "PhraseSet", "clitic_chains", "spellings"]
 
 _VERB_TYPES = {"past", "present", "passive_past", "passive_present"}
 _FUTURE_TYPES = {"present", "passive_present"}
@@ -42,7 +42,8 @@ class Cue:
     possessive: bool = False  # a verbal noun with a pronoun suffix: تصريحاته (his statements)
 
 
-def _chains(tokeniser: Tokeniser, *, article: bool, preposition: bool, future: bool) -> list[tuple[str, ...]]:
+def clitic_chains(tokeniser: Tokeniser, *, article: bool, preposition: bool, future: bool) -> list[tuple[str, ...]]:
+    """The proclitic chains a form may take: with or without ال, prepositions, the future س."""
     out = []
     for chain in tokeniser.proclitic_chains():
         if "ال" in chain and not article:
@@ -55,7 +56,7 @@ def _chains(tokeniser: Tokeniser, *, article: bool, preposition: bool, future: b
     return out
 
 
-def _expand(tokeniser: Tokeniser, first: str, chains: Iterable[tuple[str, ...]],
+def spellings(tokeniser: Tokeniser, first: str, chains: Iterable[tuple[str, ...]],
             *, add_article: bool = True) -> list[tuple[tuple[str, ...], str]]:
     """Spellings of ``first`` behind each proclitic chain, with the chain (empty = bare).
 
@@ -165,13 +166,13 @@ class CueMatcher:
                       f.values.get("person", "-"), e.values.get("complement", "any") == "statement")
             tokens = tuple(f.norm["form"].split())
             verb = f["form_type"] in _VERB_TYPES
-            chains = _chains(tokeniser, article=not verb and len(tokens) == 1,
+            chains = clitic_chains(tokeniser, article=not verb and len(tokens) == 1,
                              preposition=not verb, future=f["form_type"] in _FUTURE_TYPES)
             firsts = [(tokens[0], cue)]
             if len(tokens) == 1:
                 firsts += [(w, c) for w, c in _suffixed(f["form"], tokens[0], cue)]
             for first, base in firsts:
-                for chain, spelled in _expand(tokeniser, first, chains):
+                for chain, spelled in spellings(tokeniser, first, chains):
                     value = replace(base, future=True) if "س" in chain else base
                     self._phrases.add((spelled,) + tokens[1:], value, len(chain) + (first != tokens[0]))
         if problems:
@@ -238,13 +239,13 @@ class PartyMatcher:
         parties = {e["id"] for e in lexicons["parties"]}
         self._phrases = PhraseSet()
         problems = []
-        chains = _chains(tokeniser, article=True, preposition=True, future=False)
+        chains = clitic_chains(tokeniser, article=True, preposition=True, future=False)
         for a in lexicons["party_aliases"]:
             if a["party"] not in parties:
                 problems.append(f"{a.where}: party {a['party']!r} is not in parties.tsv")
                 continue
             tokens = tuple(a.norm["alias"].split())
-            for chain, spelled in _expand(tokeniser, tokens[0], chains, add_article=False):
+            for chain, spelled in spellings(tokeniser, tokens[0], chains, add_article=False):
                 governed = any(c in ("ب", "ل", "ك") for c in chain)
                 self._phrases.add((spelled,) + tokens[1:], (a["party"], governed, a["alias_type"]), len(chain))
         if problems:
