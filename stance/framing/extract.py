@@ -13,10 +13,11 @@ attaches each to a party, trying in order:
    to the last party named before it in the sentence that is not after a
    preposition, else to the last one the previous sentence names;
 4. ``nisba``: a party named right after the term (الغزو + الروسي);
-5. ``proximity``: the nearest party mention in the sentence, within eight words.
+5. ``proximity``: the nearest party mention in the sentence, within three words,
+   that is not the object of a preposition (في سوريا names a place).
 
 Names of events with a neutral role and no party of their own (الأزمة
-الأوكرانية) attach to none. An entry whose referent is ``-`` names the party
+الأوكرانية، الصراع) attach to none. An entry whose referent is ``-`` names the party
 it attaches to, or, for the name of an event, the event the document's other
 framing terms name most often.
 """
@@ -41,7 +42,7 @@ EVENTS = ("UKRAINE_WAR", "SYRIA_WAR", "GAZA_WAR", "YEMEN_WAR", "SUDAN_WAR", "LIB
 ROLES = ("aggressor", "victim", "legitimate_authority", "illegitimate_actor", "threat", "ally", "neutral")
 FRAMES = ("conflict_naming", "legitimacy", "threat", "victimhood", "responsibility", "terrorism", "humanitarian",
           "alliance")
-_PROXIMITY = 8
+_PROXIMITY = 3
 _POSSESSIVE = ("ه", "ها", "هم", "هما")
 _PREPOSITIONS = frozenset("في من الي علي عن مع ضد داخل خارج بين".split())
 
@@ -185,6 +186,7 @@ class FramingExtractor:
                 removed: Sequence[Removed] = ()) -> DocumentFraming:
         """Find the framing terms of one document and attach them to parties."""
         found: list[Framing] = []
+        named: set[int] = set()  # generic war names followed by a nisba: الحرب الكورية is not the story's war
         previous: list[Mention] = []
         for s in sentences:
             toks = list(self.tokeniser.iter_tokens(self.normaliser.normalise(s.text)))
@@ -196,6 +198,9 @@ class FramingExtractor:
                 if rule == "slot" and self._object_slot(m, words):
                     e = replace(e, role="victim", valence=0.0)
                 start, end = s.start + toks[m.i].start, s.start + toks[m.j - 1].end
+                if (e.referent == "-" and e.frame == "conflict_naming" and not e.slot and not e.possessive
+                        and m.j < len(words) and words[m.j].startswith("ال") and words[m.j].endswith(("ي", "يه"))):
+                    named.add(len(found))  # الحرب الكورية، الحرب الأهلية: a war of its own name
                 found.append(Framing(
                     doc_id=document.id, source=document.source, sentence=s.index, start=start, end=end,
                     term=document.text[start:end], pattern=e.pattern, referent=e.referent, name=e.name,
@@ -203,7 +208,7 @@ class FramingExtractor:
                     quoted=_quoted(toks, m.i)))
             if mentions:
                 previous = mentions
-        return DocumentFraming(document, tuple(sentences), tuple(removed), tuple(_referents(found)))
+        return DocumentFraming(document, tuple(sentences), tuple(removed), tuple(_referents(found, named)))
 
     @staticmethod
     def _object_slot(m: _Match, words: Sequence[str]) -> bool:
@@ -232,13 +237,16 @@ class FramingExtractor:
             before = [x for x in mentions if x.end <= m.i and not x.governed and not (x.start > 0 and words[x.start - 1] in _PREPOSITIONS)]
             before = before or [x for x in previous if not x.governed]
             return (before[-1].party, "possessive") if before else (None, "none")
-        if e.referent in EVENTS and e.role == "neutral":
-            return None, "none"  # الأزمة الأوكرانية: a name with no agent
+        if e.frame == "conflict_naming" and e.role == "neutral":
+            return None, "none"  # الأزمة الأوكرانية، الصراع: a name with no agent
         after = next((x for x in mentions if x.start == m.j), None)
         if after is not None:
             return after.party, "nisba"
+        if e.role == "victim":
+            return None, "none"  # يقصف المدنيين: the party next to a victim is seldom its own
         near = [(min(abs(x.start - m.j), abs(m.i - x.end)), x) for x in mentions
-                if x.end <= m.i or x.start >= m.j]
+                if (x.end <= m.i or x.start >= m.j) and not x.governed
+                and not (x.start > 0 and words[x.start - 1] in _PREPOSITIONS)]  # في سوريا is a place
         near = [(d, x) for d, x in near if d <= _PROXIMITY]
         if near:
             return min(near, key=lambda dx: dx[0])[1].party, "proximity"
@@ -251,13 +259,13 @@ def _quoted(toks: list[Token], i: int) -> bool:
     return before % 2 == 1 or opened > 0
 
 
-def _referents(found: list[Framing]) -> list[Framing]:
+def _referents(found: list[Framing], named: set[int]) -> list[Framing]:
     """Fill ``-`` referents: the attached party, or for an event name the document's main event."""
     events = Counter(f.referent for f in found if f.referent in EVENTS)
     main = events.most_common(1)[0][0] if events else "-"
     out = []
-    for f in found:
-        if f.referent == "-":
+    for k, f in enumerate(found):
+        if f.referent == "-" and k not in named:
             ref = main if f.frame == "conflict_naming" else (f.party or "-")
             f = replace(f, referent=ref)
         out.append(f)
