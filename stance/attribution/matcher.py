@@ -230,6 +230,7 @@ class Mention(NamedTuple):
     party: str
     governed: bool = False  # للصين، بسورية: a prepositional phrase, never a subject
     kind: str = "name"  # the alias type: name, nisba, official, institution, ...
+    joined: bool = False  # written with the conjunction و or ف: a coordinated phrase (والمعارضة السورية)
 
 
 class PartyMatcher:
@@ -247,7 +248,8 @@ class PartyMatcher:
             tokens = tuple(a.norm["alias"].split())
             for chain, spelled in spellings(tokeniser, tokens[0], chains, add_article=False):
                 governed = any(c in ("ب", "ل", "ك") for c in chain)
-                self._phrases.add((spelled,) + tokens[1:], (a["party"], governed, a["alias_type"]), len(chain))
+                joined = any(c in ("و", "ف") for c in chain)
+                self._phrases.add((spelled,) + tokens[1:], (a["party"], governed, a["alias_type"], joined), len(chain))
         if problems:
             raise LexiconError(problems)
 
@@ -259,8 +261,8 @@ class PartyMatcher:
         while i < end:
             m = self._phrases.match(words, i, end) if words[i] else None
             if m:
-                party, governed, kind = m[1]  # type: ignore[misc]
-                out.append(Mention(i, i + m[0], party, governed, kind))
+                party, governed, kind, joined = m[1]  # type: ignore[misc]
+                out.append(Mention(i, i + m[0], party, governed, kind, joined))
                 i += m[0]
             else:
                 i += 1

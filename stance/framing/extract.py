@@ -150,7 +150,7 @@ class FrameMatcher:
                 cands.append(_Match(i, i + length, e, None))
             for e in self._by_prefix.get(key, ()):
                 m = starting.get(i + length)
-                if m is None:
+                if m is None or m.joined:  # النظام والمعارضة: a second party, not the slot
                     continue
                 end = m.end + len(e.suffix)
                 if tuple(words[m.end:end]) == e.suffix:

@@ -116,3 +116,16 @@ def test_the_seeds_name_the_ukraine_war_as_a_reader_sees_it(pipeline):
     assert agents >= {("wires-eg", "RU"), ("wires-gulf", "RU"), ("outlet-004", "RU"), ("ajel", "UA")}
     quoted = {f.term for f in found if f.source == "ajel" and f.quoted}
     assert {"الأزمة الأوكرانية", "الصراع الأوكراني"} <= quoted
+
+
+def test_the_framing_classifier_learns_and_gives_probabilities():
+    from stance.framing.model import FramingClassifier
+
+    X = ["قصف النظام السوري المدينة", "قوات النظام تتقدم في ريف حلب", "النظام يحاصر الغوطة",
+         "ارتفعت أسعار النفط اليوم", "افتتح المعرض الدولي للكتاب", "فاز الفريق بالمباراة"] * 3
+    y = ["legitimacy", "legitimacy", "legitimacy", "none", "none", "none"] * 3
+    clf = FramingClassifier(lexicon_weight=0).fit(X, y)
+    assert list(clf.classes_) == ["legitimacy", "none"]
+    assert list(clf.predict(["قوات النظام تقصف المدينة", "ارتفعت أسعار الذهب اليوم"])) == ["legitimacy", "none"]
+    proba = clf.predict_proba([("قوات النظام", ["legitimacy"])])
+    assert proba.shape == (1, 2) and abs(proba.sum() - 1) < 1e-9
