@@ -19,6 +19,7 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/stance clean data/seeds
 	$(BIN)/stance attributions data/seeds
+	$(BIN)/stance framing data/seeds --report naming
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
