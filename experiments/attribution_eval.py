@@ -116,10 +116,13 @@ def metrics(counts: list[dict]) -> dict[str, float]:
             "n_party": t["party_n"]}
 
 
-def bootstrap(counts: list[dict], rng: random.Random, n: int = 2000) -> dict[str, tuple[float, float]]:
+def bootstrap(counts: list[dict], rng: random.Random, n: int = 2000,
+              measure=None) -> dict[str, tuple[float, float]]:
+    """Percentile intervals of ``measure`` (default: this script's metrics) over sentences resampled."""
+    measure = measure or metrics
     samples = defaultdict(list)
     for _ in range(n):
-        m = metrics([counts[rng.randrange(len(counts))] for _ in counts])
+        m = measure([counts[rng.randrange(len(counts))] for _ in counts])
         for k, v in m.items():
             if not np.isnan(v):
                 samples[k].append(v)

@@ -43,7 +43,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "experiments"))
-from attribution_eval import documents, load, match  # noqa: E402
+from attribution_eval import bootstrap, documents, load, match  # noqa: E402
 
 from stance.compare import alpha  # noqa: E402
 from stance.pipeline import Pipeline  # noqa: E402
@@ -93,16 +93,6 @@ def metrics(cs: list[dict]) -> dict[str, float]:
             "att_f1": f1(ap, ar), "m_att_precision": mp, "m_att_recall": mr, "m_att_f1": f1(mp, mr), "frame": div(t["frame_ok"], t["tp"]), "role": div(t["role_ok"], t["tp"]),
             "party": div(t["party_ok"], t["party_n"]), "valence_mae": div(t["val_err"], t["tp"]),
             "n_gold": t["tp"] + t["fn"], "n_pred": t["tp"] + t["fp"], "n_att": t["att_gold"]}
-
-
-def bootstrap(cs: list[dict], rng: random.Random, n: int = 2000) -> dict[str, tuple[float, float]]:
-    samples: dict[str, list[float]] = defaultdict(list)
-    for _ in range(n):
-        m = metrics([cs[rng.randrange(len(cs))] for _ in cs])
-        for k, v in m.items():
-            if not np.isnan(v):
-                samples[k].append(v)
-    return {k: (float(np.percentile(v, 2.5)), float(np.percentile(v, 97.5))) for k, v in samples.items()}
 
 
 def agreement(main: list[dict], second: list[dict]) -> dict[str, float]:
@@ -169,7 +159,7 @@ def main() -> None:
              "attachment P / R / F1, terms found | frame acc. | role acc. | valence MAE |",
              "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for name, cs in per_split.items():
-        m, ci = metrics(cs), bootstrap(cs, rng)
+        m, ci = metrics(cs), bootstrap(cs, rng, measure=metrics)
         fmt = lambda k: (f"{m[k]:.3f} [{ci[k][0]:.3f}, {ci[k][1]:.3f}]" if k in ci else f"{m[k]:.3f}")  # noqa: E731
         fmt2 = lambda k: f"{m[k]:.3f}"  # noqa: E731
         lines.append(f"| {name} | {len(cs)} | {int(m['n_gold'])} | {int(m['n_pred'])} | {fmt2('precision')} | "

@@ -31,7 +31,7 @@ from stance.attribution.matcher import Cue, CueMatcher, Mention, PartyMatcher, P
 from stance.lexicon import Lexicons
 from stance.records import Assertion, Attribution, Document, Removed, Sentence, Token
 from stance.text.normalise import Normaliser
-from stance.text.tokenise import Tokeniser
+from stance.text.tokenise import Tokeniser, quoted
 
 __all__ = ["AttributionExtractor", "DocumentAttributions"]
 
@@ -169,7 +169,7 @@ class AttributionExtractor:
                 # وأضاف قائلا، ورد الوزير قائلا: one act of speech, the verb's
                 if prev.j == i:
                     found[-1] = _Found(prev.i, i + n, prev.cue, prev.according_head)
-            elif cue.person == "1" and not self._quoted(toks, i):
+            elif cue.person == "1" and not quoted(toks, i):
                 pass  # نقول، نذكر، نحذر outside a quotation: the writer's own voice
             elif cue.future:
                 pass  # سيعلن، ستؤكد: an act still to come reports no content
@@ -193,17 +193,6 @@ class AttributionExtractor:
             if g is not None and (g.cue.form_type == "masdar_plural" or (g.noun and g.cue.cue_class == "distancing")):
                 return True
         return False
-
-    @staticmethod
-    def _quoted(toks: list[Token], i: int) -> bool:
-        """Whether token ``i`` is inside quotation marks (or a quotation the sentence closes)."""
-        before = sum(1 for t in toks[:i] if t.norm == '"')
-        opened = sum(1 for t in toks[:i] if t.norm == "«") - sum(1 for t in toks[:i] if t.norm == "»")
-        if before % 2 == 1 or opened > 0:
-            return True
-        after = sum(1 for t in toks[i:] if t.norm == '"')
-        closes = any(t.norm == "»" for t in toks[i:]) and not any(t.norm == "«" for t in toks[i:])
-        return (before == 0 and after % 2 == 1) or closes
 
     def _part_of_verb_cue(self, toks: list[Token], f: _Found, found: list[_Found]) -> bool:
         """A verbal noun inside a verb cue's own attribution: أعلن ... في تصريحات، بيانا تقول فيه."""

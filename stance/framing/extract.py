@@ -31,9 +31,9 @@ from typing import Sequence
 from stance.attribution.matcher import Mention, PartyMatcher, clitic_chains, spellings
 from stance.errors import LexiconError
 from stance.lexicon import Lexicons
-from stance.records import Document, Framing, Removed, Sentence, Token
+from stance.records import Document, Framing, Removed, Sentence
 from stance.text.normalise import Normaliser
-from stance.text.tokenise import Tokeniser
+from stance.text.tokenise import Tokeniser, quoted
 
 __all__ = ["FrameEntry", "FrameMatcher", "FramingExtractor", "DocumentFraming", "EVENTS", "ROLES", "FRAMES"]
 
@@ -205,7 +205,7 @@ class FramingExtractor:
                     doc_id=document.id, source=document.source, sentence=s.index, start=start, end=end,
                     term=document.text[start:end], pattern=e.pattern, referent=e.referent, name=e.name,
                     frame=e.frame, role=e.role, party=party, valence=e.valence, rule=rule,
-                    quoted=_quoted(toks, m.i)))
+                    quoted=quoted(toks, m.i)))
             if mentions:
                 previous = mentions
         return DocumentFraming(document, tuple(sentences), tuple(removed), tuple(_referents(found, named)))
@@ -251,12 +251,6 @@ class FramingExtractor:
         if near:
             return min(near, key=lambda dx: dx[0])[1].party, "proximity"
         return None, "none"
-
-
-def _quoted(toks: list[Token], i: int) -> bool:
-    before = sum(1 for t in toks[:i] if t.norm == '"')
-    opened = sum(1 for t in toks[:i] if t.norm == "«") - sum(1 for t in toks[:i] if t.norm == "»")
-    return before % 2 == 1 or opened > 0
 
 
 def _referents(found: list[Framing], named: set[int]) -> list[Framing]:

@@ -14,13 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from stance.lexicon import Lexicons
 from stance.records import Token
 from stance.text.normalise import NormalisedText
 
-__all__ = ["Split", "Tokeniser"]
+__all__ = ["Split", "Tokeniser", "quoted"]
 
 _ARABIC_LETTERS = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06fa-\u06ff"
 _TOKEN = re.compile(
@@ -129,3 +129,19 @@ class Tokeniser:
             a, b = m.span()
             oa, ob = nt.to_original(a, b)
             yield Token(oa, ob, original[oa:ob], m.group(), m.lastgroup)  # type: ignore[arg-type]
+
+
+def quoted(tokens: Sequence[Token], i: int) -> bool:
+    """Whether token ``i`` is inside quotation marks, or in a quotation the sentence closes.
+
+    Tokens are normalised, so every straight or curly double quote is ``"``; guillemets « »
+    are counted as opening and closing marks.
+    """
+    before = sum(1 for t in tokens[:i] if t.norm == '"')
+    opened = sum(1 for t in tokens[:i] if t.norm == "«") - sum(1 for t in tokens[:i] if t.norm == "»")
+    if before % 2 == 1 or opened > 0:
+        return True
+    after = sum(1 for t in tokens[i:] if t.norm == '"')
+    closes = any(t.norm == "»" for t in tokens[i:]) and not any(t.norm == "«" for t in tokens[i:])
+    return (before == 0 and after % 2 == 1) or closes
+
