@@ -14,7 +14,10 @@ attaches each to a party, trying in order:
    preposition, else to the last one the previous sentence names;
 4. ``nisba``: a party named right after the term (الغزو + الروسي);
 5. ``proximity``: the nearest party mention in the sentence, within three words,
-   that is not the object of a preposition (في سوريا names a place).
+   that is not the object of a preposition (في سوريا names a place);
+6. ``context``: a label of an unnamed group (المسلحين، الإرهابيين، التنظيم) takes
+   the armed non-state party named last in the sentence or the two before, and
+   a label of a government's forces (القوات الحكومية) the state named last.
 
 Names of events with a neutral role and no party of their own (الأزمة
 الأوكرانية، الصراع) attach to none. An entry whose referent is ``-`` names the party
@@ -181,6 +184,9 @@ class FramingExtractor:
         self.tokeniser = tokeniser or Tokeniser(lexicons)
         self.parties = parties or PartyMatcher(lexicons, self.tokeniser)
         self.frames = FrameMatcher(lexicons, self.tokeniser)
+        kinds = {e["id"]: e["kind"] for e in lexicons["parties"]}
+        self._armed = frozenset(k for k, v in kinds.items() if v == "non_state")
+        self._states = frozenset(k for k, v in kinds.items() if v == "state")
 
     def extract(self, document: Document, sentences: Sequence[Sentence],
                 removed: Sequence[Removed] = ()) -> DocumentFraming:
@@ -188,12 +194,15 @@ class FramingExtractor:
         found: list[Framing] = []
         named: set[int] = set()  # generic war names followed by a nisba: الحرب الكورية is not the story's war
         previous: list[Mention] = []
+        recent: list[list[Mention]] = []  # the mentions of the sentences so far, for the context rule
         for s in sentences:
             toks = list(self.tokeniser.iter_tokens(self.normaliser.normalise(s.text)))
             words = [t.norm if t.kind == "word" else "" for t in toks]
             mentions = self.parties.mentions(words)
             for m in self.frames.find(words, mentions):
                 party, rule = self._attach(m, words, mentions, previous)
+                if party is None and rule == "none":
+                    party, rule = self._context(m.entry, mentions, recent)
                 e = m.entry
                 if rule == "slot" and self._object_slot(m, words):
                     e = replace(e, role="victim", valence=0.0)
@@ -208,7 +217,27 @@ class FramingExtractor:
                     quoted=quoted(toks, m.i)))
             if mentions:
                 previous = mentions
+            recent.append(mentions)
         return DocumentFraming(document, tuple(sentences), tuple(removed), tuple(_referents(found, named)))
+
+    def _context(self, e: FrameEntry, mentions: Sequence[Mention],
+                 recent: list[list[Mention]]) -> tuple[str | None, str]:
+        """A label of an unnamed group takes the party the story is about.
+
+        المسلحين، الإرهابيين، التنظيم (illegitimate actors, threats, terrorism): the
+        armed group (a non-state party) named last in this sentence or the two
+        before; القوات الحكومية (a legitimate authority): the state named last.
+        """
+        if e.party != "-" or e.slot or e.possessive or e.frame in ("conflict_naming", "humanitarian", "alliance"):
+            return None, "none"
+        pool = self._states if e.role == "legitimate_authority" else self._armed
+        if e.role not in ("legitimate_authority", "illegitimate_actor", "threat", "aggressor"):
+            return None, "none"
+        for ms in [list(mentions)] + [list(x) for x in reversed(recent[-2:])]:
+            hits = [x for x in ms if x.party in pool]
+            if hits:
+                return hits[-1].party, "context"
+        return None, "none"
 
     @staticmethod
     def _object_slot(m: _Match, words: Sequence[str]) -> bool:

@@ -129,3 +129,9 @@ def test_the_framing_classifier_learns_and_gives_probabilities():
     assert list(clf.predict(["قوات النظام تقصف المدينة", "ارتفعت أسعار الذهب اليوم"])) == ["legitimacy", "none"]
     proba = clf.predict_proba([("قوات النظام", ["legitimacy"])])
     assert proba.shape == (1, 2) and abs(proba.sum() - 1) < 1e-9
+
+
+def test_a_label_of_an_unnamed_group_takes_the_armed_group_of_the_story(pipeline):
+    text = "وقصفت الطائرات مواقع تنظيم داعش شرق المدينة.\nواستهدفت الغارات تجمعا للمسلحين قرب الجسر."
+    found = [f for f in run(pipeline, text) if f.term == "للمسلحين"]
+    assert [(f.party, f.rule) for f in found] == [("ISIS", "context")]
