@@ -143,3 +143,28 @@ def test_broken_lexicon_is_one_line_and_exit_2(tmp_path):
 
 def test_missing_argument_is_one_line_and_exit_2():
     _one_line_error(run("sentences"), "PATH")
+
+
+ATTRIBUTION_KEYS = {"doc_id", "source", "sentence", "start", "end", "cue", "lemma", "cue_class", "stance",
+                    "negated", "hedged", "hedges", "speaker", "party", "content"}
+FRAMING_KEYS = {"doc_id", "source", "sentence", "start", "end", "term", "frame", "role", "party", "valence", "rule"}
+
+
+@pytest.mark.parametrize("command, keys, text_key", [("attributions", ATTRIBUTION_KEYS, "cue"),
+                                                      ("framing", FRAMING_KEYS, "term")])
+def test_jsonl_records_keep_their_public_keys(command, keys, text_key):
+    r = run(command, str(SEEDS), "--format", "jsonl")
+    assert r.exit_code == 0, r.output
+    originals = {p.stem: p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")}
+    rows = [json.loads(line) for line in r.stdout.splitlines() if line.startswith("{")]
+    assert rows and all(keys <= set(row) for row in rows)
+    assert all(originals[row["doc_id"]][row["start"]:row["end"]] == row[text_key] for row in rows)
+
+
+@pytest.mark.parametrize("report, keys", [("profile", {"source", "party", "n", "valence", "low", "high"}),
+                                          ("naming", {"referent", "source", "name", "count", "terms"})])
+def test_framing_reports(report, keys):
+    r = run("framing", str(SEEDS), "--report", report, "--format", "jsonl")
+    assert r.exit_code == 0, r.output
+    rows = [json.loads(line) for line in r.stdout.splitlines() if line.startswith("{")]
+    assert rows and all(keys <= set(row) for row in rows)
