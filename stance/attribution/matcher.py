@@ -196,6 +196,8 @@ class CueMatcher:
         return m  # type: ignore[return-value]
 
     def _glued(self, words: Sequence[str], i: int) -> tuple[int, object] | None:
+        if i + 1 >= len(words) or (len(words[i]) > 2 and len(words[i + 1]) > 2):
+            return None  # the common case: two whole words, nothing to glue
         for k in (2, 3):
             parts = words[i:i + k]
             if len(parts) < k or not all(parts) or sum(len(p) > 2 for p in parts) > 1:
