@@ -92,7 +92,7 @@ class AttributionExtractor:
     Parameters
     ----------
     lexicons : Lexicons
-        Needs the tables ``cues``, ``cue_forms``, ``hedges``, ``negators``,
+        Needs the tables ``cues``, ``cue_forms``, ``hedges``, ``negators``, ``norms``,
         ``boundaries``, ``parties`` and ``party_aliases``.
     tokeniser : Tokeniser, optional
     """
@@ -113,6 +113,7 @@ class AttributionExtractor:
             toks = tuple(e.norm["form"].split())
             for rank, chain in enumerate(conj):
                 self._hedges.add((self.tokeniser.attach(chain, toks[0]),) + toks[1:], e["condition"], rank)
+        self._norms = frozenset(e.norm["form"] for e in lexicons["norms"])
         say = self.normaliser("قال")
         self._say = next((e["lemma"] for e in lexicons["cues"] if e.norm["lemma"] == say), None)
         self._boundary: dict[str, str] = {}
@@ -179,7 +180,16 @@ class AttributionExtractor:
         # حسبما، بحسب ما، وفق ما need a reporting verb: حسبما يسمح به القانون is no attribution
         found = [f for f in found if f.according_head or f.cue.cue_class != "according" or not words[f.j - 1].endswith("ما")]
         found = [f for f in found if not f.cue.statement or self._governs_statement(toks, f, found)]
+        found = [f for f in found if not self._names_a_rule(words, f)]
         return [f for f in found if not (f.noun and self._part_of_verb_cue(toks, f, found))]
+
+    def _names_a_rule(self, words: list[str], f: _Found) -> bool:
+        """وفق المادة، وفقا للقانون، بحسب الدستور: a prepositional cue before a rule names no source."""
+        if f.cue.cue_class != "according" or f.according_head or f.j >= len(words):
+            return False
+        w, nxt = words[f.j], words[f.j + 1] if f.j + 1 < len(words) else ""
+        forms = {w, w[1:] if w.startswith("ل") else w, "ال" + w[2:] if w.startswith("لل") else w}
+        return any(x in self._norms or f"{x} {nxt}" in self._norms for x in forms)
 
     def _governs_statement(self, toks: list[Token], f: _Found, found: list[_Found]) -> bool:
         """Whether a complementiser, colon or quotation, or a plural or distancing cue noun, follows in the clause."""

@@ -279,3 +279,13 @@ def test_a_nisba_adjective_before_the_verb_is_not_its_subject(pipeline):
 def test_a_name_spelled_like_a_preposition_starts_a_speaker(pipeline):
     a = one(pipeline, "وقال علي خامنئي إن المفاوضات لن تجري.")
     assert (a.speaker, a.party) == ("علي خامنئي", "IR")
+
+
+@pytest.mark.parametrize("text", ["وتتعاون الدولتان وفقا للمادة 51 من ميثاق الأمم المتحدة.",
+                                  "وصدر الحكم بالسجن ست سنوات وفق القانون الجديد."])
+def test_according_to_a_rule_is_no_attribution(pipeline, text):
+    assert run(pipeline, text) == ()
+
+
+def test_according_to_a_source_still_is(pipeline):
+    assert one(pipeline, "وفقا لوزارة الدفاع التركية، فإن العملية انتهت.").party == "TR"
