@@ -228,12 +228,11 @@ class FramingExtractor:
         armed group (a non-state party) named last in this sentence or the two
         before; القوات الحكومية (a legitimate authority): the state named last.
         """
-        if e.party != "-" or e.slot or e.possessive or e.frame in ("conflict_naming", "humanitarian", "alliance"):
+        if (e.party != "-" or e.slot or e.possessive or e.frame in ("conflict_naming", "humanitarian", "alliance")
+                or e.role not in ("legitimate_authority", "illegitimate_actor", "threat", "aggressor")):
             return None, "none"
         pool = self._states if e.role == "legitimate_authority" else self._armed
-        if e.role not in ("legitimate_authority", "illegitimate_actor", "threat", "aggressor"):
-            return None, "none"
-        for ms in [list(mentions)] + [list(x) for x in reversed(recent[-2:])]:
+        for ms in [mentions, *reversed(recent[-2:])]:
             hits = [x for x in ms if x.party in pool]
             if hits:
                 return hits[-1].party, "context"
