@@ -43,16 +43,25 @@ def find(text: str, needle: str, occurrence: int = 1) -> int | None:
     return pos
 
 
+def locate(task: dict, item: dict, key: str, where: str, problems: list[str]) -> tuple[str, int] | None:
+    """The annotated string ``item[key]`` and its offset in the task's sentence, or None (a problem noted)."""
+    string = (item.get(key) or "").strip()
+    pos = find(task["text"], string, int(item.get("occurrence") or 1)) if string else None
+    if pos is None:
+        problems.append(f"{where}: {key} {string!r} not found")
+        return None
+    return string, pos
+
+
 def convert(task: dict, answer: dict, annotator: str, problems: list[str]) -> dict:
     text, base = task["text"], task["start"]
     out = []
     for k, a in enumerate(answer.get("attributions", [])):
         where = f"task {task['task']} ({annotator}) attribution {k}"
-        cue = (a.get("cue") or "").strip()
-        pos = find(text, cue, int(a.get("occurrence") or 1)) if cue else None
-        if pos is None:
-            problems.append(f"{where}: cue {cue!r} not found")
+        found = locate(task, a, "cue", where, problems)
+        if found is None:
             continue
+        cue, pos = found
         cls = a.get("class")
         if cls not in CLASSES:
             problems.append(f"{where}: unknown class {cls!r}")
@@ -80,15 +89,14 @@ def convert(task: dict, answer: dict, annotator: str, problems: list[str]) -> di
 
 
 def convert_framing(task: dict, answer: dict, annotator: str, problems: list[str]) -> dict:
-    text, base = task["text"], task["start"]
+    base = task["start"]
     out = []
     for k, t in enumerate(answer.get("terms", [])):
         where = f"task {task['task']} ({annotator}) term {k}"
-        term = (t.get("term") or "").strip()
-        pos = find(text, term, int(t.get("occurrence") or 1)) if term else None
-        if pos is None:
-            problems.append(f"{where}: term {term!r} not found")
+        found = locate(task, t, "term", where, problems)
+        if found is None:
             continue
+        term, pos = found
         try:
             valence = float(t.get("valence"))
         except (TypeError, ValueError):

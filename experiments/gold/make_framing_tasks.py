@@ -15,15 +15,15 @@ is independent of the framing lexicon) and 30% not.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from make_tasks import seed_tasks, write_tasks  # noqa: E402
 from unifiedfc import documents, folds  # noqa: E402
 
-from stance.corpus import read_corpus  # noqa: E402
 from stance.pipeline import Pipeline  # noqa: E402
 
 
@@ -57,17 +57,9 @@ def main() -> None:
     rng.shuffle(plain)
     n_named = round(args.n * 0.7)
     tasks = named[:n_named] + plain[: args.n - n_named]
-    for doc in read_corpus([args.seeds_dir]):
-        res = pipe.text(doc)
-        for s in res.sentences:
-            prev = res.sentences[s.index - 1].text if s.index > 0 else ""
-            tasks.append({"doc": f"seeds:{doc.id}", "fold": "seeds", "sentence": s.index, "start": s.start,
-                          "end": s.end, "text": s.text, "context": prev})
+    tasks += seed_tasks(pipe, args.seeds_dir)
     rng.shuffle(tasks)
-    args.out.mkdir(parents=True, exist_ok=True)
-    with open(args.out / "tasks.jsonl", "w", encoding="utf-8") as f:
-        for i, t in enumerate(tasks):
-            f.write(json.dumps({"task": i, **t}, ensure_ascii=False) + "\n")
+    write_tasks(args.out, tasks)
     print(f"{len(tasks)} tasks ({n_named} naming a party, {args.n - n_named} not, "
           f"{len(tasks) - args.n} seed sentences) -> {args.out / 'tasks.jsonl'}")
 

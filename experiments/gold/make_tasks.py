@@ -36,6 +36,26 @@ from stance.pipeline import Pipeline  # noqa: E402
 SIGN = re.compile(r'(?:^|\s)(?:ان|وان|فان|بان)(?:\s|$)|[:"]')
 
 
+def seed_tasks(pipe: Pipeline, seeds_dir: Path) -> list[dict]:
+    """Every sentence of the seed articles as a task, with the previous sentence as context."""
+    tasks = []
+    for doc in read_corpus([seeds_dir]):
+        res = pipe.text(doc)
+        for s in res.sentences:
+            prev = res.sentences[s.index - 1].text if s.index > 0 else ""
+            tasks.append({"doc": f"seeds:{doc.id}", "fold": "seeds", "sentence": s.index, "start": s.start,
+                          "end": s.end, "text": s.text, "context": prev})
+    return tasks
+
+
+def write_tasks(out: Path, tasks: list[dict]) -> None:
+    """Number the tasks and write them to OUT/tasks.jsonl."""
+    out.mkdir(parents=True, exist_ok=True)
+    with open(out / "tasks.jsonl", "w", encoding="utf-8") as f:
+        for i, t in enumerate(tasks):
+            f.write(json.dumps({"task": i, **t}, ensure_ascii=False) + "\n")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("unifiedfc", type=Path)
@@ -72,16 +92,9 @@ def main() -> None:
     n_signed = round(args.n * 0.6)
     tasks = signed[:n_signed] + plain[: args.n - n_signed]
     rng.shuffle(tasks)
-    for doc in [] if args.no_seeds else read_corpus([args.seeds_dir]):
-        res = pipe.text(doc)
-        for s in res.sentences:
-            prev = res.sentences[s.index - 1].text if s.index > 0 else ""
-            tasks.append({"doc": f"seeds:{doc.id}", "fold": "seeds", "sentence": s.index, "start": s.start,
-                          "end": s.end, "text": s.text, "context": prev})
-    args.out.mkdir(parents=True, exist_ok=True)
-    with open(args.out / "tasks.jsonl", "w", encoding="utf-8") as f:
-        for i, t in enumerate(tasks):
-            f.write(json.dumps({"task": i, **t}, ensure_ascii=False) + "\n")
+    if not args.no_seeds:
+        tasks += seed_tasks(pipe, args.seeds_dir)
+    write_tasks(args.out, tasks)
     print(f"{len(tasks)} tasks ({n_signed} signed, {args.n - n_signed} plain, "
           f"{len(tasks) - args.n} seed sentences; {len(excluded)} documents excluded) -> {args.out / 'tasks.jsonl'}")
 
