@@ -27,7 +27,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Sequence
 
-from stance.attribution.matcher import Cue, CueMatcher, Mention, PartyMatcher, PhraseSet
+from stance.attribution.matcher import (Cue, CueMatcher, Mention, PartyMatcher, PhraseSet, SentenceWords,
+                                       prepare_sentences)
 from stance.lexicon import Lexicons
 from stance.records import Assertion, Attribution, Document, Removed, Sentence, Token
 from stance.text.normalise import Normaliser
@@ -123,16 +124,20 @@ class AttributionExtractor:
 
     # -- per document ---------------------------------------------------------------
 
-    def extract(self, document: Document, sentences: Sequence[Sentence],
-                removed: Sequence[Removed] = ()) -> DocumentAttributions:
-        """Find the attributions and unattributed assertions of one document."""
+    def extract(self, document: Document, sentences: Sequence[Sentence], removed: Sequence[Removed] = (),
+                prepared: Sequence[SentenceWords] | None = None) -> DocumentAttributions:
+        """Find the attributions and unattributed assertions of one document.
+
+        ``prepared`` is the sentences' :func:`~stance.attribution.matcher.prepare_sentences`
+        result when the caller already has it (the framing extractor shares it).
+        """
         attributions: list[Attribution] = []
         assertions: list[Assertion] = []
         history: list[_View] = []
-        for s in sentences:
-            toks = list(self.tokeniser.iter_tokens(self.normaliser.normalise(s.text)))
-            words = [t.norm if t.kind == "word" else "" for t in toks]
-            view = _View(toks, words, self.parties.mentions(words), self._find_cues(toks, words))
+        if prepared is None:
+            prepared = prepare_sentences(self.normaliser, self.tokeniser, self.parties, sentences)
+        for s, (toks, words, mentions) in zip(sentences, prepared):
+            view = _View(toks, words, mentions, self._find_cues(toks, words))
             history.append(view)
             if not view.found:
                 a = self._assertion(document, s, view)

@@ -13,9 +13,12 @@ from typing import Iterable, NamedTuple, Sequence
 
 from stance.errors import LexiconError
 from stance.lexicon import Lexicons
+from stance.records import Sentence, Token
+from stance.text.normalise import Normaliser
 from stance.text.tokenise import Tokeniser
 
-__all__ = ["Cue", "CueMatcher", "Mention", "PartyMatcher", "PhraseSet", "clitic_chains", "spellings"]
+__all__ = ["Cue", "CueMatcher", "Mention", "PartyMatcher", "PhraseSet", "SentenceWords", "clitic_chains",
+           "prepare_sentences", "spellings"]
 
 _VERB_TYPES = {"past", "present", "passive_past", "passive_present"}
 _FUTURE_TYPES = {"present", "passive_present"}
@@ -269,3 +272,28 @@ class PartyMatcher:
             else:
                 i += 1
         return out  # type: ignore[return-value]
+
+
+class SentenceWords(NamedTuple):
+    """One sentence as the extractors see it: tokens, their normalised words and the party mentions.
+
+    ``tokens`` have offsets relative to the sentence; ``words[i]`` is ``tokens[i].norm`` for a
+    word token and ``""`` otherwise. Computed once per sentence and shared by the attribution
+    and framing extractors (:func:`prepare_sentences`).
+    """
+
+    tokens: list[Token]
+    words: list[str]
+    mentions: list[Mention]
+
+
+def prepare_sentences(normaliser: Normaliser, tokeniser: Tokeniser, parties: PartyMatcher,
+                      sentences: Sequence[Sentence]) -> list[SentenceWords]:
+    """Tokenise the sentences of a document and find their party mentions, once."""
+    out = []
+    for s in sentences:
+        toks = list(tokeniser.iter_tokens(normaliser.normalise(s.text)))
+        words = [t.norm if t.kind == "word" else "" for t in toks]
+        out.append(SentenceWords(toks, words, parties.mentions(words)))
+    return out
+

@@ -31,7 +31,8 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Sequence
 
-from stance.attribution.matcher import Mention, PartyMatcher, clitic_chains, spellings
+from stance.attribution.matcher import (Mention, PartyMatcher, SentenceWords, clitic_chains, prepare_sentences,
+                                       spellings)
 from stance.errors import LexiconError
 from stance.lexicon import Lexicons
 from stance.records import Document, Framing, Removed, Sentence
@@ -127,6 +128,7 @@ class FrameMatcher:
                 problems.append(f"{e.where}: a term must have words besides its slot")
         if problems:
             raise LexiconError(problems)
+        self._first = frozenset(k[0] for k in self._fixed) | frozenset(k[0] for k in self._by_prefix)
 
     def find(self, words: Sequence[str], mentions: Sequence[Mention]) -> list[_Match]:
         """Non-overlapping framing terms, longest first at each position, left to right."""
@@ -135,7 +137,8 @@ class FrameMatcher:
         i = 0
         n = len(words)
         while i < n:
-            best = self._at(words, i, starting) if words[i] else None
+            w = words[i]
+            best = self._at(words, i, starting) if w and (w in self._first or i in starting) else None
             if best is None:
                 i += 1
                 continue
@@ -188,17 +191,19 @@ class FramingExtractor:
         self._armed = frozenset(k for k, v in kinds.items() if v == "non_state")
         self._states = frozenset(k for k, v in kinds.items() if v == "state")
 
-    def extract(self, document: Document, sentences: Sequence[Sentence],
-                removed: Sequence[Removed] = ()) -> DocumentFraming:
-        """Find the framing terms of one document and attach them to parties."""
+    def extract(self, document: Document, sentences: Sequence[Sentence], removed: Sequence[Removed] = (),
+                prepared: Sequence[SentenceWords] | None = None) -> DocumentFraming:
+        """Find the framing terms of one document and attach them to parties.
+
+        ``prepared``: the sentences' tokens and party mentions when the caller already has them.
+        """
         found: list[Framing] = []
         named: set[int] = set()  # generic war names followed by a nisba: الحرب الكورية is not the story's war
         previous: list[Mention] = []
         recent: list[list[Mention]] = []  # the mentions of the sentences so far, for the context rule
-        for s in sentences:
-            toks = list(self.tokeniser.iter_tokens(self.normaliser.normalise(s.text)))
-            words = [t.norm if t.kind == "word" else "" for t in toks]
-            mentions = self.parties.mentions(words)
+        if prepared is None:
+            prepared = prepare_sentences(self.normaliser, self.tokeniser, self.parties, sentences)
+        for s, (toks, words, mentions) in zip(sentences, prepared):
             for m in self.frames.find(words, mentions):
                 party, rule = self._attach(m, words, mentions, previous)
                 if party is None and rule == "none":

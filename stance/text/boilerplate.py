@@ -141,10 +141,10 @@ class BoilerplateRemover:
         self.appended_min_words = appended_min_words
         self.credit_words = credit_words
         self.appended_min_headlines = appended_min_headlines
+        self._needles: dict[str, tuple[str, ...]] = {}
         self._rules = self._compile(lexicons["boilerplate"])
 
-    @staticmethod
-    def _compile(entries: Iterable[Entry]) -> dict[str, tuple[re.Pattern, dict[str, Entry]]]:
+    def _compile(self, entries: Iterable[Entry]) -> dict[str, tuple[re.Pattern, dict[str, Entry]]]:
         groups: dict[str, list[Entry]] = {}
         for e in entries:
             groups.setdefault(e["position"], []).append(e)
@@ -173,6 +173,10 @@ class BoilerplateRemover:
             else:
                 regex = re.compile(body)
             rules[position] = (regex, lookup)
+            if position in ("line_end", "line_contains"):
+                # every match contains the longest word of its form literally: a cheap test first
+                self._needles[position] = tuple({max(re.findall(r"\w+", e.norm["form"]) or [""], key=len)
+                                                 for e in group})
         return rules
 
     def _match(self, text: str) -> Entry | None:
@@ -181,7 +185,11 @@ class BoilerplateRemover:
             if rule is None:
                 continue
             regex, lookup = rule
-            m = regex.search(text[-160:] if position == "line_end" else text)
+            segment = text[-160:] if position == "line_end" else text
+            needles = self._needles.get(position)
+            if needles is not None and not any(n in segment for n in needles):
+                continue
+            m = regex.search(segment)
             if m:
                 return lookup.get(re.sub(r"\s+", "", m.group(1)))
         return None
