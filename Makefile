@@ -17,9 +17,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/stance clean data/seeds
-	$(BIN)/stance attributions data/seeds
-	$(BIN)/stance framing data/seeds --report naming
+	$(BIN)/stance compare data/seeds
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

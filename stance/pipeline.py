@@ -10,14 +10,15 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from stance.attribution import AttributionExtractor, DocumentAttributions
+from stance.attribution.matcher import prepare_sentences
 from stance.framing import DocumentFraming, FramingExtractor
 from stance.lexicon import Lexicons, load_lexicons
-from stance.records import Document, Rejected, Removed, Sentence
+from stance.records import Assertion, Attribution, Document, Framing, Rejected, Removed, Sentence
 from stance.text.boilerplate import BoilerplateRemover
 from stance.text.segment import segment
 from stance.text.tokenise import Tokeniser
 
-__all__ = ["TextAnalysis", "Pipeline"]
+__all__ = ["TextAnalysis", "DocumentAnalysis", "Pipeline"]
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,32 @@ class TextAnalysis:
     document: Document
     sentences: tuple[Sentence, ...]
     removed: tuple[Removed, ...]
+
+
+@dataclass(frozen=True)
+class DocumentAnalysis:
+    """Everything the per-document stages find in one document, from one pass of the text layer.
+
+    Attributes
+    ----------
+    document : Document
+    sentences : tuple of Sentence
+    removed : tuple of Removed
+    attributions : tuple of Attribution
+    assertions : tuple of Assertion
+        Sentences the writer asserts in its own voice.
+    framings : tuple of Framing
+    mentions : tuple of (sentence, start, end, party)
+        Every party mention, with offsets into the original text.
+    """
+
+    document: Document
+    sentences: tuple[Sentence, ...]
+    removed: tuple[Removed, ...]
+    attributions: tuple[Attribution, ...]
+    assertions: tuple[Assertion, ...]
+    framings: tuple[Framing, ...]
+    mentions: tuple[tuple[int, int, int, str], ...] = ()
 
 
 class Pipeline:
@@ -90,6 +117,17 @@ class Pipeline:
         t = self.text(document)
         return self.framer.extract(document, t.sentences, t.removed)
 
+    def analyse(self, document: Document) -> DocumentAnalysis:
+        """Run the text layer once, then the attribution and framing extractors on its sentences."""
+        t = self.text(document)
+        prepared = prepare_sentences(self.normaliser, self.tokeniser, self.extractor.parties, t.sentences)
+        a = self.extractor.extract(document, t.sentences, t.removed, prepared)
+        f = self.framer.extract(document, t.sentences, t.removed, prepared)
+        mentions = tuple((s.index, s.start + p.tokens[m.start].start, s.start + p.tokens[m.end - 1].end, m.party)
+                         for s, p in zip(t.sentences, prepared) for m in p.mentions)
+        return DocumentAnalysis(document, t.sentences, t.removed, a.attributions, a.assertions, f.framings,
+                                mentions)
+
     def run(self, items: Iterable[Document | Rejected]) -> Iterator[TextAnalysis | Rejected]:
         """Analyse a stream of documents; rejected inputs pass through unchanged."""
         for item in items:
@@ -104,3 +142,8 @@ class Pipeline:
         """Extract framing terms from a stream of documents; rejected inputs pass through."""
         for item in items:
             yield item if isinstance(item, Rejected) else self.framing(item)
+
+    def run_analysis(self, items: Iterable[Document | Rejected]) -> Iterator[DocumentAnalysis | Rejected]:
+        """Analyse a stream of documents (attributions and framing); rejected inputs pass through."""
+        for item in items:
+            yield item if isinstance(item, Rejected) else self.analyse(item)

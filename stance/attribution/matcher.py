@@ -123,6 +123,11 @@ class PhraseSet:
         bucket.sort(key=lambda item: (-len(item[0]), item[2]))
         self.max_len = max(self.max_len, len(tokens))
 
+    @property
+    def first(self) -> dict[str, list]:
+        """The phrases by first token (a word not in it starts no phrase)."""
+        return self._by_first
+
     def match(self, words: Sequence[str], i: int, end: int | None = None) -> tuple[int, object] | None:
         """The longest phrase starting at ``words[i]`` and ending by ``end``: (number of tokens, value)."""
         bucket = self._by_first.get(words[i])
@@ -188,6 +193,9 @@ class CueMatcher:
         dropped (مضيف ا، وح ذ ر، ي عتبر): when the word is not a cue, two or three
         tokens of which all but one have at most two letters are tried glued.
         """
+        w = words[i]
+        if w not in self._phrases.first and (i + 1 >= len(words) or (len(w) > 2 and len(words[i + 1]) > 2)):
+            return None  # the common case: no cue starts here and there is nothing to glue
         m = self._phrases.match(words, i)
         if m is None:
             m = self._glued(words, i)
@@ -263,8 +271,9 @@ class PartyMatcher:
         end = len(words) if end is None else end
         out = []
         i = start
+        first = self._phrases.first
         while i < end:
-            m = self._phrases.match(words, i, end) if words[i] else None
+            m = self._phrases.match(words, i, end) if words[i] in first else None
             if m:
                 party, governed, kind, joined = m[1]  # type: ignore[misc]
                 out.append(Mention(i, i + m[0], party, governed, kind, joined))

@@ -45,6 +45,13 @@ class Tally:
         self.removed += len(item.removed)
         return True
 
+    def see_summary(self, item) -> bool:
+        """Count a comparison summary (or list a rejected document); like :meth:`see`."""
+        if isinstance(item, Rejected):
+            return self.see(item)
+        self.analysed += 1
+        return True
+
     def summary(self, extra: str = "") -> None:
         total = self.analysed + self.rejected
         typer.echo(

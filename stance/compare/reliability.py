@@ -19,7 +19,7 @@ import numpy as np
 
 from stance.errors import OptionError
 
-__all__ = ["LEVELS", "alpha"]
+__all__ = ["LEVELS", "alpha", "alpha_from_coincidences", "bootstrap_alpha", "unit_coincidences"]
 
 Level = Literal["nominal", "ordinal", "interval", "ratio"]
 LEVELS: tuple[str, ...] = ("nominal", "ordinal", "interval", "ratio")
@@ -100,3 +100,94 @@ def alpha(reliability_data: Sequence[Sequence[float]] | np.ndarray, level: Level
     if d_e == 0:
         return float("nan")
     return float(1 - d_o / d_e)
+
+
+def unit_coincidences(counts: np.ndarray) -> np.ndarray:
+    """Each unit's contribution to the coincidence matrix.
+
+    Parameters
+    ----------
+    counts : array of shape (n_units, n_values)
+        How many coders gave each value in each unit.
+
+    Returns
+    -------
+    array of shape (n_units, n_values, n_values)
+        ``(n_c n_k - [c == k] n_c) / (m_u - 1)`` per unit; zero for units with fewer than two values.
+    """
+    counts = np.asarray(counts, dtype=float)
+    m = counts.sum(axis=1)
+    pairs = counts[:, :, None] * counts[:, None, :]
+    idx = np.arange(counts.shape[1])
+    pairs[:, idx, idx] -= counts
+    scale = np.where(m >= 2, 1.0 / np.where(m >= 2, m - 1, 1.0), 0.0)
+    return pairs * scale[:, None, None]
+
+
+def alpha_from_coincidences(o: np.ndarray, values: Sequence[float], level: Level = "nominal") -> np.ndarray:
+    """Alpha from coincidence matrices; vectorised over leading axes.
+
+    Parameters
+    ----------
+    o : array of shape (..., n_values, n_values)
+        Coincidence matrices (sums of :func:`unit_coincidences` over units).
+    values : sequence of float, length n_values
+        The value each row and column stands for, in increasing order.
+    level : {"nominal", "ordinal", "interval", "ratio"}
+
+    Returns
+    -------
+    array of shape (...)
+        Alpha; ``nan`` where it is undefined.
+    """
+    if level not in LEVELS:
+        raise OptionError(f"unknown level {level!r}; expected one of {', '.join(LEVELS)}")
+    o = np.asarray(o, dtype=float)
+    vals = np.asarray(values, dtype=float)
+    marginals = o.sum(axis=-1)
+    n = marginals.sum(axis=-1)
+    if level == "ordinal":
+        cum = np.concatenate([np.zeros(marginals.shape[:-1] + (1,)), np.cumsum(marginals, axis=-1)], axis=-1)
+        i = np.arange(len(vals))
+        lo = np.minimum(i[:, None], i[None, :])
+        hi = np.maximum(i[:, None], i[None, :])
+        between = cum[..., hi + 1] - cum[..., lo]
+        d2 = (between - (marginals[..., lo] + marginals[..., hi]) / 2) ** 2
+    else:
+        d2 = _delta2(vals, np.zeros(len(vals)), level)
+    d_o = (o * d2).sum(axis=(-1, -2))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        d_e = (marginals[..., :, None] * marginals[..., None, :] * d2).sum(axis=(-1, -2)) / (n - 1)
+        out = 1 - d_o / d_e
+    return np.where((n > 1) & (d_e > 0), out, np.nan)
+
+
+def bootstrap_alpha(counts: np.ndarray, values: Sequence[float], level: Level = "nominal", *,
+                    confidence: float = 0.95, n_resamples: int = 1000, seed: int = 0) -> tuple[float, float]:
+    """Percentile bootstrap interval of alpha, resampling units with replacement.
+
+    Parameters
+    ----------
+    counts : array of shape (n_units, n_values)
+        Value counts per unit, as for :func:`unit_coincidences`.
+
+    Returns
+    -------
+    (low, high)
+        ``nan`` bounds when fewer than two units are pairable or every resample is undefined.
+    """
+    per_unit = unit_coincidences(counts)
+    pairable = np.flatnonzero(np.asarray(counts).sum(axis=1) >= 2)
+    if len(pairable) < 2:
+        return float("nan"), float("nan")
+    per_unit = per_unit[pairable].reshape(len(pairable), -1)
+    rng = np.random.default_rng(seed)
+    weights = rng.multinomial(len(pairable), np.full(len(pairable), 1 / len(pairable)), size=n_resamples)
+    k = len(values)
+    boot = alpha_from_coincidences((weights @ per_unit).reshape(n_resamples, k, k), values, level)
+    boot = boot[~np.isnan(boot)]
+    if len(boot) == 0:
+        return float("nan"), float("nan")
+    tail = (1 - confidence) / 2 * 100
+    low, high = np.percentile(boot, [tail, 100 - tail])
+    return float(low), float(high)

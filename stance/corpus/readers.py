@@ -32,7 +32,7 @@ from stance.records import Document, Rejected
 
 __all__ = ["read_corpus"]
 
-InputKind = Literal["directory", "txt", "jsonl", "csv", "tsv", "stdin"]
+InputKind = Literal["directory", "unifiedfc", "txt", "jsonl", "csv", "tsv", "stdin"]
 Record = Document | Rejected
 
 _SUFFIXES: dict[str, InputKind] = {
@@ -195,6 +195,8 @@ def _check_input(name: str) -> _Input:
             f"{name}: no such file or directory; check the path, or pass '-' for standard input"
         )
     if path.is_dir():
+        if (path / "train_test_splits.txt").is_file() and (path / "dataset").is_dir():
+            return _Input("unifiedfc", name, path)
         return _Input("directory", name, path)
     suffix = path.suffix.lower()
     kind = _SUFFIXES.get(suffix)
@@ -228,6 +230,24 @@ def _read_directory(item: _Input, codec: str | None, stdin: object) -> Iterator[
         yield build_document(
             record, fallback_id=doc_id, origin=str(path), default_source=_directory_name(path)
         )
+
+
+def _read_unifiedfc(item: _Input, codec: str | None, stdin: object) -> Iterator[Record]:
+    """A UnifiedFC folder: every article of every claim; source = the url's domain, story = the claim id."""
+    assert item.path is not None
+    for path in sorted((item.path / "dataset").glob("*.json")):
+        try:
+            claim = json.loads(_read_text_file(path, codec))
+            articles = list(zip(claim["article"], claim["url"]))
+        except EncodingError as err:
+            yield Rejected(path.stem, str(path), str(err).removeprefix(f"{path}: "))
+            continue
+        except (ValueError, KeyError, TypeError) as err:
+            yield Rejected(path.stem, str(path), f"not a UnifiedFC claim file ({err})")
+            continue
+        for n, (text, url) in enumerate(articles):
+            yield build_document({"id": f"unifiedfc:{path.stem}:{n}", "text": text, "url": url, "story": path.stem},
+                                 fallback_id=f"unifiedfc:{path.stem}:{n}", origin=f"{path}#{n}")
 
 
 def _read_txt(item: _Input, codec: str | None, stdin: object) -> Iterator[Record]:
@@ -411,6 +431,7 @@ _READERS: dict[
     InputKind, Callable[[_Input, str | None, TextIO | BinaryIO | None], Iterator[Record]]
 ] = {
     "directory": _read_directory,
+    "unifiedfc": _read_unifiedfc,
     "txt": _read_txt,
     "jsonl": _read_jsonl,
     "csv": _read_csv,

@@ -125,6 +125,11 @@ class Tokeniser:
         """Lazily yield the tokens of ``nt.text[start:end]``."""
         end = len(nt.text) if end is None else end
         text, original = nt.text, nt.original
+        if nt.is_identity:  # nothing was deleted: offsets are the same in both texts
+            for m in _TOKEN.finditer(text, start, end):
+                a, b = m.span()
+                yield Token(a, b, original[a:b], m.group(), m.lastgroup)  # type: ignore[arg-type]
+            return
         for m in _TOKEN.finditer(text, start, end):
             a, b = m.span()
             oa, ob = nt.to_original(a, b)
