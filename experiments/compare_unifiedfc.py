@@ -45,13 +45,13 @@ from stance.records import Rejected  # noqa: E402
 LABELS = ("agree", "disagree", "discuss")
 
 
-def derive(credence: int) -> str:
-    """The article stance a claim's credence code implies."""
+def derive(credence: int, neutral: str = "discuss") -> str:
+    """The article stance a claim's credence code implies (a neutral report: ``neutral``)."""
     if credence >= 1:
         return "agree"
     if credence <= -2:
         return "disagree"
-    return "discuss"
+    return neutral if credence == 0 else "discuss"
 
 
 def main() -> None:
@@ -75,7 +75,7 @@ def main() -> None:
     by_story = defaultdict(list)
     for s in docs:
         by_story[s.story].append(s)
-    truth, pred, matched = [], [], 0
+    truth, pred, pred_alt, matched = [], [], [], 0
     for cid, claim in sorted(data.claims.items()):
         arts = [s for s in by_story.get(cid, []) if gold[s.doc_id][1] in LABELS]
         if not arts:
@@ -89,6 +89,7 @@ def main() -> None:
             if not s.claims:
                 truth.append(gold[s.doc_id][1])
                 pred.append("discuss")
+                pred_alt.append("discuss")
                 continue
             sims = (vec.transform([c.key for c in s.claims]) @ target.T).toarray().ravel()
             close = [c.credence for c, x in zip(s.claims, sims) if x >= SIMILARITY]
@@ -96,6 +97,7 @@ def main() -> None:
             value = median_credence(close) if close else s.claims[int(np.argmax(sims))].credence
             truth.append(gold[s.doc_id][1])
             pred.append(derive(value))
+            pred_alt.append(derive(value, neutral="agree"))
     majority = Counter(truth).most_common(1)[0][0]
     acc = accuracy_score(truth, pred)
     macro = f1_score(truth, pred, labels=list(LABELS), average="macro", zero_division=0)
@@ -103,6 +105,10 @@ def main() -> None:
     base = [majority] * len(truth)
     base_macro = f1_score(truth, base, labels=list(LABELS), average="macro", zero_division=0)
     cm = confusion_matrix(truth, pred, labels=list(LABELS))
+    alt_per = f1_score(truth, pred_alt, labels=list(LABELS), average=None, zero_division=0)
+    alt_row = (f"| neutral report read as agree (chosen after seeing the first row) | "
+               f"{accuracy_score(truth, pred_alt):.3f} | {alt_per.mean():.3f} | {alt_per[0]:.3f} | {alt_per[1]:.3f} | "
+               f"{alt_per[2]:.3f} |")
 
     # -- report -------------------------------------------------------------------------------------
     rel = d["reliability"]
@@ -169,6 +175,7 @@ def main() -> None:
         "| | accuracy | macro-F1 | agree | disagree | discuss |",
         "|---|---|---|---|---|---|",
         f"| derived from credence | {acc:.3f} | {macro:.3f} | {per[0]:.3f} | {per[1]:.3f} | {per[2]:.3f} |",
+        alt_row,
         f"| majority class ({majority}) | {accuracy_score(truth, base):.3f} | {base_macro:.3f} | | | |",
         "",
         "Confusion matrix (rows gold, columns derived):",
@@ -183,7 +190,9 @@ def main() -> None:
         "proposition (its own voice, a factive cue, a report, a distancing cue, a denial), not a judgement "
         "of the fact-checked claim's truth; an article that reports a rumour neutrally and then debunks it "
         "in its own voice is `disagree` in the gold and can be `agree` or `discuss` here. The numbers above "
-        "measure how far the two coincide.",
+        "measure how far the two coincide. Most gold `agree` articles carry the claim through neutral "
+        "reporting verbs (قال، أفاد), which the codebook codes `neutral`: the second row, a reading chosen "
+        "after seeing the first and so not a held-out result, counts a neutral report as agreement.",
         "",
     ]
     args.out.write_text("\n".join(lines), encoding="utf-8")

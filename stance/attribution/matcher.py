@@ -108,20 +108,26 @@ class PhraseSet:
     """Multi-token phrases keyed by their first token, matched longest first."""
 
     def __init__(self) -> None:
-        self._by_first: dict[str, list[tuple[tuple[str, ...], object, int]]] = {}
+        self._entries: dict[str, dict[tuple[str, ...], tuple[object, int]]] = {}
+        self._sorted: dict[str, list[tuple[tuple[str, ...], object, int]]] | None = None
         self.max_len = 1
 
     def add(self, tokens: tuple[str, ...], value: object, rank: int) -> None:
-        """Add a phrase; among phrases of equal tokens the lowest ``rank`` wins."""
-        bucket = self._by_first.setdefault(tokens[0], [])
-        for k, (toks, _, r) in enumerate(bucket):
-            if toks == tokens:
-                if rank < r:
-                    bucket[k] = (tokens, value, rank)
-                return
-        bucket.append((tokens, value, rank))
-        bucket.sort(key=lambda item: (-len(item[0]), item[2]))
+        """Add a phrase; among phrases of equal tokens the lowest ``rank`` wins (the first on ties)."""
+        bucket = self._entries.setdefault(tokens[0], {})
+        old = bucket.get(tokens)
+        if old is None or rank < old[1]:
+            bucket[tokens] = (value, rank)
+        self._sorted = None
         self.max_len = max(self.max_len, len(tokens))
+
+    @property
+    def _by_first(self) -> dict[str, list[tuple[tuple[str, ...], object, int]]]:
+        if self._sorted is None:  # longest first, then lowest rank; built once after the last add
+            self._sorted = {first: sorted(((t, v, r) for t, (v, r) in bucket.items()),
+                                          key=lambda item: (-len(item[0]), item[2]))
+                            for first, bucket in self._entries.items()}
+        return self._sorted
 
     @property
     def first(self) -> dict[str, list]:
@@ -130,7 +136,7 @@ class PhraseSet:
 
     def match(self, words: Sequence[str], i: int, end: int | None = None) -> tuple[int, object] | None:
         """The longest phrase starting at ``words[i]`` and ending by ``end``: (number of tokens, value)."""
-        bucket = self._by_first.get(words[i])
+        bucket = (self._sorted if self._sorted is not None else self._by_first).get(words[i])
         if not bucket:
             return None
         end = len(words) if end is None else end
@@ -185,6 +191,7 @@ class CueMatcher:
                     self._phrases.add((spelled,) + tokens[1:], value, len(chain) + (first != tokens[0]))
         if problems:
             raise LexiconError(problems)
+        self._first = self._phrases.first
 
     def match(self, words: Sequence[str], i: int) -> tuple[int, Cue] | None:
         """The cue starting at ``words[i]``, if any: (number of tokens, Cue).
@@ -194,7 +201,7 @@ class CueMatcher:
         tokens of which all but one have at most two letters are tried glued.
         """
         w = words[i]
-        if w not in self._phrases.first and (i + 1 >= len(words) or (len(w) > 2 and len(words[i + 1]) > 2)):
+        if w not in self._first and (i + 1 >= len(words) or (len(w) > 2 and len(words[i + 1]) > 2)):
             return None  # the common case: no cue starts here and there is nothing to glue
         m = self._phrases.match(words, i)
         if m is None:

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 import numpy as np
-from scipy import stats
 
 from stance.records import Framing
 
@@ -59,6 +58,8 @@ def valence_interval(values: Iterable[float], confidence: float = 0.95, n_resamp
         return mean, None, None
     if np.all(v == v[0]):
         return mean, mean, mean
+    from scipy import stats  # here, not at import: scipy.stats takes half a second to import
+
     res = stats.bootstrap((v,), np.mean, confidence_level=confidence, n_resamples=n_resamples,
                           method="percentile", random_state=np.random.default_rng(seed))
     return mean, float(res.confidence_interval.low), float(res.confidence_interval.high)
