@@ -187,7 +187,7 @@ def align_claims(claims: Sequence[Claim], *, threshold: float = SIMILARITY, vect
     if n < 2 or len({c.source for c in claims}) < 2:
         return []
     keys = [c.key or _mask_numbers(c.norm) for c in claims]
-    usable = [i for i, k in enumerate(keys) if len(k.split()) >= MIN_KEY_WORDS]
+    usable = [i for i, k in enumerate(keys) if k.count(" ") + 1 >= MIN_KEY_WORDS]
     if len(usable) < len(claims):
         sub = align_claims([claims[i] for i in usable], threshold=threshold,
                            vectors=None if vectors is None else vectors[usable])

@@ -18,13 +18,13 @@ from itertools import combinations
 from typing import Iterable, Mapping, Sequence
 
 import numpy as np
+from scipy.special import rel_entr
 
 from stance.compare.claims import (CREDENCE_CODES, SIMILARITY, Claim, ClaimCluster, align_claims, alignment_key,
                                    claim_credence, claim_vectoriser, group_stories, median_credence)
 from stance.compare.numbers import Quantity, find_quantities
 from stance.compare.reliability import alpha_from_coincidences, bootstrap_alpha, unit_coincidences
-from stance.compare.stats import (benjamini_hochberg, bootstrap_mean, chi_square, jensen_shannon,
-                                  permutation_test_counts)
+from stance.compare.stats import benjamini_hochberg, bootstrap_mean, chi_square, permutation_test_counts
 from stance.compare.syndication import CreditFinder, SyndicationPair, find_copies, syndication_pairs
 from stance.errors import OptionError
 from stance.lexicon import Lexicons
@@ -498,6 +498,23 @@ def _reliability(units: Sequence[Mapping[str, int]], sources: Sequence[str], opt
     return alpha_n, alpha_o, low, high, shared, overall
 
 
+def _jsd_matrix(counts: np.ndarray) -> np.ndarray:
+    """Jensen-Shannon divergence (bits) between every two rows of a count matrix; nan for empty rows.
+
+    The same values as :func:`stance.compare.stats.jensen_shannon` on each pair, computed at once.
+    """
+    totals = counts.sum(axis=1, keepdims=True)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        p = counts / totals
+    m = (p[:, None, :] + p[None, :, :]) / 2
+    js = (rel_entr(p[:, None, :], m).sum(axis=-1) + rel_entr(p[None, :, :], m).sum(axis=-1)) / (2 * math.log(2))
+    js = np.clip(js, 0.0, 1.0)
+    empty = totals.ravel() == 0
+    js[empty, :] = np.nan
+    js[:, empty] = np.nan
+    return js
+
+
 def _divergence(kept: Sequence[DocumentSummary], sources: Sequence[str], story_of: Mapping[str, str],
                 opt: CompareOptions):
     """JSD matrix, chi-square over source x class, and permutation tests of source pairs.
@@ -511,12 +528,8 @@ def _divergence(kept: Sequence[DocumentSummary], sources: Sequence[str], story_o
         labels[s.source].extend(cls for _p, _c, cls, *_ in s.credence)
     counts = {s: np.array([labels[s].count(c) for c in CUE_CLASSES], dtype=float) for s in sources}
     k = len(sources)
-    div = [[float("nan")] * k for _ in range(k)]
-    for a in range(k):
-        for b in range(k):
-            if counts[sources[a]].sum() and counts[sources[b]].sum():
-                div[a][b] = jensen_shannon(counts[sources[a]], counts[sources[b]])
     table = np.array([counts[s] for s in sources]) if sources else np.zeros((0, len(CUE_CLASSES)))
+    div = _jsd_matrix(table).tolist()
     cs = chi_square(table.astype(int)) if k >= 1 else None
     chi = ({"statistic": cs.statistic, "dof": cs.dof, "p_value": cs.p_value, "cramers_v": cs.cramers_v, "n": cs.n}
            if cs is not None else {})

@@ -276,3 +276,15 @@ def test_align_claims_needs_two_sources():
     assert cluster.sources == ("s", "t") and sorted(cluster.claims) == [0, 3]
     q = Quantity(0, 2, "10", 10.0, "soldier", False)
     assert align_claims([replace(one[0], quantities=(q,)), replace(two[3], quantities=(q,))])
+
+
+def test_divergence_matrix_equals_pairwise_jensen_shannon(seeds):
+    from stance.compare.stats import jensen_shannon
+
+    classes = seeds["divergence"]["classes"]
+    js = seeds["divergence"]["jensen_shannon"]
+    for i, a in enumerate(seeds["sources"]):
+        for j, b in enumerate(seeds["sources"]):
+            pa = [seeds["profiles"][a][c] for c in classes]
+            pb = [seeds["profiles"][b][c] for c in classes]
+            assert js[i][j] == pytest.approx(jensen_shannon(pa, pb), abs=1e-6)
