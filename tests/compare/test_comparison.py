@@ -288,3 +288,17 @@ def test_divergence_matrix_equals_pairwise_jensen_shannon(seeds):
             pa = [seeds["profiles"][a][c] for c in classes]
             pb = [seeds["profiles"][b][c] for c in classes]
             assert js[i][j] == pytest.approx(jensen_shannon(pa, pb), abs=1e-6)
+
+
+def test_documents_without_a_story_are_grouped_automatically(seed_summaries):
+    unstoried = [replace(s, story="", claims=tuple(replace(c, story="") for c in s.claims)) for s in seed_summaries]
+    d = compare(unstoried, FAST).to_dict()
+    assert all(name.startswith("auto-") for name in d["corpus"]["stories"])
+    assert sum(d["corpus"]["stories"].values()) == 5
+    # the agency story and its copy are one story whatever else is grouped with them
+    assert d["syndication"] and d["syndication"][0]["a"] == EG
+    from stance.compare.claims import group_stories
+
+    groups = group_stories(["a", "b", "c"], ["روسيا كوريا معاهده دفاع جنود", "روسيا كوريا معاهده دفاع قوات",
+                                             "الاسهم البورصه ارتفاع النفط"])
+    assert groups["a"] == groups["b"] != groups["c"]
