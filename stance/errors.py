@@ -13,6 +13,7 @@ __all__ = [
     "EncodingError",
     "LexiconError",
     "OptionError",
+    "ModelError",
 ]
 
 
@@ -45,3 +46,13 @@ class LexiconError(StanceError):
         more = len(self.problems) - 1
         suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more > 0 else ""
         super().__init__(head + suffix)
+
+
+class ModelError(StanceError):
+    """A trained model cannot be saved, found, verified or loaded.
+
+    Raised before anything is unpickled when a model's manifest is missing or
+    malformed, when the model file's hash differs from the manifest, or when
+    the model was made for another format, feature set, lexicon version or
+    scikit-learn version.
+    """

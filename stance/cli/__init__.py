@@ -85,3 +85,4 @@ from stance.cli import text as _text  # noqa: E402,F401  (registers the commands
 from stance.cli import attribution as _attribution  # noqa: E402,F401
 from stance.cli import framing as _framing  # noqa: E402,F401
 from stance.cli import compare as _compare  # noqa: E402,F401
+from stance.cli import models as _models  # noqa: E402,F401

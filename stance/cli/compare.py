@@ -9,10 +9,12 @@ from typing import List, Optional
 import typer
 
 from stance.cli import app
+from stance.cli.attribution import MethodOpt, ModelOpt
 from stance.cli.text import EncodingOpt, LexiconsOpt, PathsArg, Tally
 from stance.compare.comparison import CompareOptions, compare as run_compare
 from stance.corpus import read_corpus
 from stance.engine import summarise_corpus
+from stance.models import Method
 from stance.report.comparison import CompareFormat, write_comparison
 
 
@@ -38,6 +40,8 @@ def compare(
         help="Leave sources with fewer attributions out of the pairwise permutation tests."),
     seed: int = typer.Option(0, "--seed", help="Seed of the bootstrap and permutation tests."),
     jobs: int = typer.Option(1, "--jobs", "-j", help="Worker processes for the analysis (0: every core)."),
+    method: Method = MethodOpt,
+    model_dir: Optional[Path] = ModelOpt,
     lexicons: Optional[Path] = LexiconsOpt,
 ) -> None:
     """Compare sources: credence, aligned claims, reliability, divergence, syndication, numbers.
@@ -49,14 +53,17 @@ def compare(
     (Krippendorff's alpha over the aligned claims, syndicated copy counted once);
     Jensen-Shannon divergence, a chi-square test and pairwise permutation tests of
     the cue-class profiles; and the copy sources share. Documents are grouped into
-    stories by their 'story' field, else automatically.
+    stories by their 'story' field, else automatically. --method model or
+    hybrid lets the trained attribution-stance model decide the stance of each
+    cue (as in 'stance attributions').
     """
     options = CompareOptions(min_documents=min_documents, count_syndicated=count_syndicated, similarity=similarity,
                              n_resamples=resamples, permutations=permutations, min_attributions=min_attributions,
                              seed=seed)
     tally = Tally()
     summaries = []
-    for item in summarise_corpus(read_corpus(paths, encoding=encoding), lexicons=lexicons, jobs=jobs):
+    for item in summarise_corpus(read_corpus(paths, encoding=encoding), lexicons=lexicons, jobs=jobs,
+                                 method=method.value, model_dir=model_dir):
         tally.see_summary(item)
         summaries.append(item)
     result = run_compare(summaries, options)

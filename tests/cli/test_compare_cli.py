@@ -82,3 +82,15 @@ def test_a_unifiedfc_folder_is_read_as_a_corpus(tmp_path):
     assert set(rejected) == {"unifiedfc:c1:1", "c2"}
     assert "empty" in rejected["unifiedfc:c1:1"] and "UnifiedFC" in rejected["c2"]
     assert "rejected unifiedfc:c1:1" in r.stderr
+
+
+def test_method_hybrid_lets_the_bundled_model_drop_cues():
+    lex = json.loads(run("compare", str(SEEDS), "--format", "json", *FAST).stdout)
+    r = run("compare", str(SEEDS), "--format", "json", "--method", "hybrid", *FAST)
+    assert r.exit_code == 0, r.output
+    hyb = json.loads(r.stdout)
+    n = {s: c["*"]["n"] for s, c in lex["credence"].items()}
+    m = {s: c["*"]["n"] for s, c in hyb["credence"].items()}
+    assert all(m[s] <= n[s] for s in n) and sum(m.values()) < sum(n.values())
+    r = run("compare", str(SEEDS), "--model", str(SEEDS))
+    assert r.exit_code == 2 and "--method lexicon" in r.stderr
