@@ -17,6 +17,7 @@ from tabulate import tabulate
 
 __all__ = ["CompareFormat", "write_comparison"]
 
+MATRIX_MAX = 12  # more sources than this: matrices are printed as lists of pairs
 _SCALE_NAMES = {2: "asserted", 1: "endorse", 0: "neutral", -1: "distance", -2: "deny"}
 
 
@@ -122,12 +123,21 @@ def _sections(d: dict):
 
     rel = d["reliability"]
     ov = rel["overall"]
-    rows = []
-    for i, s in enumerate(sources):
-        rows.append([s] + [f"{_ci(rel['alpha'][i][j], rel['low'][i][j], rel['high'][i][j])} "
-                           f"(o {_f(rel['alpha_ordinal'][i][j])}, n={rel['n_shared'][i][j]})" if i != j
-                           else f"n={rel['n_shared'][i][j]}" for j in range(len(sources))])
-    yield ("Reliability: agreement on shared claims", ["source"] + sources, rows,
+    if len(sources) <= MATRIX_MAX:
+        headers = ["source"] + sources
+        rows = []
+        for i, s in enumerate(sources):
+            rows.append([s] + [f"{_ci(rel['alpha'][i][j], rel['low'][i][j], rel['high'][i][j])} "
+                               f"(o {_f(rel['alpha_ordinal'][i][j])}, n={rel['n_shared'][i][j]})" if i != j
+                               else f"n={rel['n_shared'][i][j]}" for j in range(len(sources))])
+    else:  # too many sources for a readable matrix: the pairs that share claims, most shared first
+        headers = ["a", "b", "shared claims", "alpha nominal [95% CI]", "alpha ordinal"]
+        pairs = [(i, j) for i in range(len(sources)) for j in range(i + 1, len(sources)) if rel["n_shared"][i][j]]
+        pairs.sort(key=lambda p: (-rel["n_shared"][p[0]][p[1]], sources[p[0]], sources[p[1]]))
+        rows = [[sources[i], sources[j], rel["n_shared"][i][j],
+                 _ci(rel["alpha"][i][j], rel["low"][i][j], rel["high"][i][j]), _f(rel["alpha_ordinal"][i][j])]
+                for i, j in pairs]
+    yield ("Reliability: agreement on shared claims", headers, rows,
            f"Krippendorff's alpha, nominal [95% CI] (o: ordinal) over the aligned claims two sources both carry "
            f"(n), credence scale asserted > endorse > neutral > distance > deny. All sources: nominal "
            f"{_ci(ov['nominal'], ov['low'], ov['high'])}, ordinal "
@@ -155,9 +165,15 @@ def _sections(d: dict):
            "Near-duplicate sentences across sources (word-trigram shingles) and agencies both credit.")
 
     js = d["divergence"]["jensen_shannon"]
-    yield ("Divergence of cue-class profiles", ["source"] + sources,
-           [[s] + [_f(js[i][j], 3) for j in range(len(sources))] for i, s in enumerate(sources)],
-           "Jensen-Shannon divergence (base 2) between the sources' distributions over cue classes.")
+    note = "Jensen-Shannon divergence (base 2) between the sources' distributions over cue classes."
+    if len(sources) <= MATRIX_MAX:
+        yield ("Divergence of cue-class profiles", ["source"] + sources,
+               [[s] + [_f(js[i][j], 3) for j in range(len(sources))] for i, s in enumerate(sources)], note)
+    else:
+        pairs = sorted(((js[i][j], sources[i], sources[j]) for i in range(len(sources))
+                        for j in range(i + 1, len(sources)) if js[i][j] is not None), key=lambda p: (-p[0], p[1], p[2]))
+        yield ("Divergence of cue-class profiles", ["a", "b", "JSD"], [[a, b, _f(x, 3)] for x, a, b in pairs[:50]],
+               note + f" The 50 most divergent of {len(pairs)} pairs; every pair is in the json and csv formats.")
 
     chi = d["tests"]["chi_square"]
     rows = [[t["a"], t["b"], _f(t["jensen_shannon"], 3), _f(t["p_value"], 4), _f(t["q_value"], 4)]
