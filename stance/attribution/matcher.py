@@ -126,6 +126,7 @@ class PhraseSet:
         if self._sorted is None:  # longest first, then lowest rank; built once after the last add
             self._sorted = {first: sorted(((t, v, r) for t, (v, r) in bucket.items()),
                                           key=lambda item: (-len(item[0]), item[2]))
+                            if len(bucket) > 1 else [(t, v, r) for t, (v, r) in bucket.items()]
                             for first, bucket in self._entries.items()}
         return self._sorted
 

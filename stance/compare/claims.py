@@ -30,12 +30,11 @@ from typing import Iterable, Sequence
 import numpy as np
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
-from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer, TfidfVectorizer
-from sklearn.pipeline import Pipeline, make_pipeline
 
 from stance.compare.numbers import Quantity
+from stance.compare.vectors import Tfidf, ngrams
 
-__all__ = ["CREDENCE_CODES", "Claim", "ClaimCluster", "align_claims", "alignment_key", "claim_vectoriser", "claim_credence", "group_stories",
+__all__ = ["CREDENCE_CODES", "Claim", "ClaimCluster", "align_claims", "alignment_key", "ClaimVectoriser", "claim_vectoriser", "claim_credence", "group_stories",
            "median_credence"]
 
 CREDENCE_CODES: dict[str, int] = {"asserted": 2, "endorse": 1, "neutral": 0, "distance": -1, "deny": -2}
@@ -44,6 +43,7 @@ MIN_KEY_WORDS = 4  # shorter claims (في كل المجالات) are fragments t
 PARTY_WEIGHT = 0.15
 UNIT_WEIGHT = 0.1
 STORY_SIMILARITY = 0.15  # chosen on UnifiedFC folds 1-2 (experiments/story_grouping.py)
+_STORY_WORD = re.compile(r"[\u0621-\u064a]{2,}")
 _DIGITS = re.compile(r"\d+(?:[.,٫٬]\d+)*")
 
 
@@ -156,12 +156,26 @@ def _mask_numbers(norm: str) -> str:
     return _DIGITS.sub("0", norm)
 
 
-def claim_vectoriser() -> Pipeline:
-    """The TF-IDF model of alignment keys: hashed word unigrams and bigrams, sublinear term frequency."""
-    return make_pipeline(
-        HashingVectorizer(token_pattern=r"\S+", ngram_range=(1, 2), lowercase=False, alternate_sign=False,
-                          norm=None, n_features=1 << 20),
-        TfidfTransformer(sublinear_tf=True))
+class ClaimVectoriser:
+    """The TF-IDF model of alignment keys: word unigrams and bigrams, sublinear term frequency."""
+
+    def __init__(self) -> None:
+        self._tfidf = Tfidf()
+
+    def fit(self, keys: Sequence[str]) -> "ClaimVectoriser":
+        self._tfidf.fit([ngrams(k.split(), 1, 2) for k in keys])
+        return self
+
+    def fit_transform(self, keys: Sequence[str]):
+        return self._tfidf.fit_transform([ngrams(k.split(), 1, 2) for k in keys])
+
+    def transform(self, keys: Sequence[str]):
+        return self._tfidf.transform([ngrams(k.split(), 1, 2) for k in keys])
+
+
+def claim_vectoriser() -> ClaimVectoriser:
+    """A new, unfitted :class:`ClaimVectoriser`."""
+    return ClaimVectoriser()
 
 
 def align_claims(claims: Sequence[Claim], *, threshold: float = SIMILARITY, vectors=None) -> list[ClaimCluster]:
@@ -253,11 +267,8 @@ def group_stories(doc_ids: Sequence[str], norms: Sequence[str], *, threshold: fl
         return {}
     if len(doc_ids) == 1:
         return {doc_ids[0]: f"{prefix}1"}
-    try:
-        vec = TfidfVectorizer(token_pattern=r"[\u0621-\u064a]{2,}", sublinear_tf=True).fit_transform(norms)
-        sim = (vec @ vec.T).toarray()
-    except ValueError:  # no Arabic word in any document
-        sim = np.eye(len(doc_ids))
+    vec = Tfidf().fit_transform([_STORY_WORD.findall(n) for n in norms])
+    sim = (vec @ vec.T).toarray()
     dist = (1.0 - sim)[np.triu_indices(len(doc_ids), 1)].clip(0.0, None)
     labels = fcluster(linkage(dist, method="average"), t=1.0 - threshold, criterion="distance")
     names: dict[int, str] = {}

@@ -18,8 +18,8 @@ from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import HashingVectorizer
 
+from stance.compare.vectors import ngrams, presence
 from stance.lexicon import Lexicons
 
 __all__ = ["CopyGroup", "CreditFinder", "SyndicationPair", "find_copies", "syndication_pairs"]
@@ -29,8 +29,6 @@ MIN_WORDS = 6  # shorter sentences (datelines, short quotes) say too little to p
 THRESHOLD = 0.5
 _COMMON = 50  # a shingle in more sentences than this is boilerplate, not evidence of copying
 _WORD = re.compile(r"[\u0621-\u064a\w]+")
-_SHINGLER = HashingVectorizer(token_pattern=_WORD.pattern, ngram_range=(SHINGLE, SHINGLE), lowercase=False,
-                              binary=True, norm=None, alternate_sign=False, n_features=1 << 24)
 
 
 @dataclass(frozen=True)
@@ -79,10 +77,7 @@ def find_copies(sentences: Iterable[tuple[str, str, int, str]], *, threshold: fl
         return x
 
     if keys:
-        x = _SHINGLER.transform(norms).tocsr()
-        # number the shingles present 0..k-1: the hashed space has 16 million columns
-        present, x.indices = np.unique(x.indices, return_inverse=True)
-        x = sparse.csr_matrix((x.data, x.indices, x.indptr), shape=(x.shape[0], max(1, len(present))))
+        x = presence(ngrams(_WORD.findall(norm), SHINGLE, SHINGLE) for norm in norms)
         sizes = np.diff(x.indptr).astype(float)  # distinct shingles per sentence
         kept = np.flatnonzero(sizes >= max(1, min_words - SHINGLE + 1))
         x, sizes = x[kept], sizes[kept]

@@ -94,3 +94,13 @@ def test_method_hybrid_lets_the_bundled_model_drop_cues():
     assert all(m[s] <= n[s] for s in n) and sum(m.values()) < sum(n.values())
     r = run("compare", str(SEEDS), "--model", str(SEEDS))
     assert r.exit_code == 2 and "--method lexicon" in r.stderr
+
+
+def test_cli_defaults_are_the_library_defaults():
+    from stance.cli import compare as cli
+    from stance.compare.claims import SIMILARITY
+    from stance.compare.comparison import CompareOptions
+
+    o = CompareOptions()
+    assert (cli._SIMILARITY, cli._RESAMPLES, cli._PERMUTATIONS, cli._MIN_ATTRIBUTIONS) == (
+        SIMILARITY, o.n_resamples, o.permutations, o.min_attributions)
