@@ -143,10 +143,16 @@ class PhraseSet:
         end = len(words) if end is None else end
         for tokens, value, _ in bucket:
             n = len(tokens)
-            if i + n <= end and tuple(words[i:i + n]) == tokens:
+            if i + n > end:
+                continue
+            if n == 1:
+                return 1, value
+            if words[i + 1] != tokens[1] and (n > 2 or len(tokens[1]) > 1):
+                continue  # the second word differs (and is not a glued one-letter preposition)
+            if tuple(words[i:i + n]) == tokens:
                 return n, value
             # a final one-letter preposition glued to the next word: وفقا ل + وزارة = وفقا لوزارة
-            if (n >= 2 and len(tokens[-1]) == 1 and i + n <= end
+            if (len(tokens[-1]) == 1
                     and tuple(words[i:i + n - 1]) == tokens[:-1]
                     and words[i + n - 1].startswith(tokens[-1]) and len(words[i + n - 1]) > 2):
                 return n - 1, value
@@ -215,8 +221,8 @@ class CueMatcher:
         return m  # type: ignore[return-value]
 
     def _glued(self, words: Sequence[str], i: int) -> tuple[int, object] | None:
-        if i + 1 >= len(words) or (len(words[i]) > 2 and len(words[i + 1]) > 2):
-            return None  # the common case: two whole words, nothing to glue
+        if i + 1 >= len(words) or (len(words[i]) > 2 and len(words[i + 1]) > 2) or words[i] in _FUNCTION_WORDS:
+            return None  # the common cases: two whole words, or a function word (never a piece)
         for k in (2, 3):
             parts = words[i:i + k]
             if len(parts) < k or not all(parts) or sum(len(p) > 2 for p in parts) > 1:

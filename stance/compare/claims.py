@@ -28,6 +28,7 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 import numpy as np
+from scipy import sparse
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
@@ -163,14 +164,14 @@ class ClaimVectoriser:
         self._tfidf = Tfidf()
 
     def fit(self, keys: Sequence[str]) -> "ClaimVectoriser":
-        self._tfidf.fit([ngrams(k.split(), 1, 2) for k in keys])
+        self._tfidf.fit(ngrams(k.split(), 1, 2) for k in keys)
         return self
 
     def fit_transform(self, keys: Sequence[str]):
-        return self._tfidf.fit_transform([ngrams(k.split(), 1, 2) for k in keys])
+        return self._tfidf.fit_transform(ngrams(k.split(), 1, 2) for k in keys)
 
     def transform(self, keys: Sequence[str]):
-        return self._tfidf.transform([ngrams(k.split(), 1, 2) for k in keys])
+        return self._tfidf.transform(ngrams(k.split(), 1, 2) for k in keys)
 
 
 def claim_vectoriser() -> ClaimVectoriser:
@@ -184,8 +185,9 @@ def align_claims(claims: Sequence[Claim], *, threshold: float = SIMILARITY, vect
     The similarity of two claims is the cosine of the TF-IDF vectors of their alignment keys
     (:func:`alignment_key`: words lightly stemmed, parties as ids, quantities as units; word
     unigrams and bigrams), plus a bonus for the parties they share (``PARTY_WEIGHT`` times the
-    Jaccard similarity of their party sets) and for giving a quantity of the same unit
-    (``UNIT_WEIGHT``). Clusters are cut from average-linkage clustering at ``threshold``.
+    cosine of their party sets) and for the units of the quantities they give (``UNIT_WEIGHT``
+    times the cosine of their unit sets), capped at 1. Clusters are cut from average-linkage
+    clustering at ``threshold``.
 
     Parameters
     ----------
@@ -212,19 +214,17 @@ def align_claims(claims: Sequence[Claim], *, threshold: float = SIMILARITY, vect
             vectors = claim_vectoriser().fit_transform(keys)
         except ValueError:  # no word at all
             return []
-    sim = (vectors @ vectors.T).toarray()
-    p = _indicator([set(c.parties) | ({c.speaker_party} if c.speaker_party else set()) for c in claims])
-    if p.any():
-        inter = p @ p.T
-        sizes = p.sum(axis=1)
-        union = sizes[:, None] + sizes[None, :] - inter
-        np.divide(inter, union, out=inter, where=union > 0)
-        inter *= PARTY_WEIGHT
-        sim += inter
-        del inter, union
-    u = _indicator([{q.unit for q in c.quantities if q.unit} for c in claims])
-    if u.any():
-        sim += UNIT_WEIGHT * ((u @ u.T) > 0)
+    # one product gives text cosine + PARTY_WEIGHT * party cosine + UNIT_WEIGHT * unit cosine
+    parts = [vectors]
+    for weight, sets in ((PARTY_WEIGHT, [set(c.parties) | ({c.speaker_party} if c.speaker_party else set())
+                                         for c in claims]),
+                         (UNIT_WEIGHT, [{q.unit for q in c.quantities if q.unit} for c in claims])):
+        ind = _indicator(sets)
+        norms = np.sqrt(ind.sum(axis=1, keepdims=True))
+        parts.append(sparse.csr_matrix(np.sqrt(weight) * np.divide(ind, norms, out=np.zeros_like(ind),
+                                                                   where=norms > 0)))
+    x = sparse.hstack(parts, format="csr")
+    sim = (x @ x.T).toarray()
     np.minimum(sim, 1.0, out=sim)
     dist = np.subtract(1.0, sim)
     np.maximum(dist, 0.0, out=dist)
@@ -267,7 +267,7 @@ def group_stories(doc_ids: Sequence[str], norms: Sequence[str], *, threshold: fl
         return {}
     if len(doc_ids) == 1:
         return {doc_ids[0]: f"{prefix}1"}
-    vec = Tfidf().fit_transform([_STORY_WORD.findall(n) for n in norms])
+    vec = Tfidf().fit_transform(_STORY_WORD.findall(n) for n in norms)
     sim = (vec @ vec.T).toarray()
     dist = (1.0 - sim)[np.triu_indices(len(doc_ids), 1)].clip(0.0, None)
     labels = fcluster(linkage(dist, method="average"), t=1.0 - threshold, criterion="distance")
