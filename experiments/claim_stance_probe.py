@@ -4,8 +4,9 @@
 
 Deterministic; about four minutes on one core. Writes
 experiments/results/claim_stance_probe.md. This is a measurement, not the
-``stance evaluate claim-stance`` command (issue 5), which needs a model that
-beats the baseline first.
+``stance evaluate claim-stance`` command (issue 5); that command and its model
+now live in stance.models.claim_stance, evaluated by
+experiments/claim_stance_eval.py (results in experiments/results/claim_stance.md).
 
 Claim-level stance: does an article agree with a claim, disagree, discuss it, or not relate to it?
 

@@ -86,3 +86,4 @@ from stance.cli import attribution as _attribution  # noqa: E402,F401
 from stance.cli import framing as _framing  # noqa: E402,F401
 from stance.cli import compare as _compare  # noqa: E402,F401
 from stance.cli import models as _models  # noqa: E402,F401
+from stance.cli import claim_stance as _claim_stance  # noqa: E402,F401
