@@ -118,21 +118,25 @@ def _stem(word: str) -> str:
     return word
 
 
-def alignment_key(text: str, spans: Sequence[tuple[int, int, str]], normaliser) -> str:
+def alignment_key(text: str, spans: Sequence[tuple[int, int, str]], normaliser, normalised=None) -> str:
     """The text alignment compares: spans (start, end, token) replaced, other words normalised and stemmed.
 
     ``spans`` are offsets into ``text`` with the token that stands for them (``P_KP`` for a
     mention of North Korea, ``Q_soldier`` for a quantity of soldiers); overlapping spans keep
-    the first.
+    the first. ``normalised``: ``normaliser.normalise(text)`` when the caller has it.
     """
+    nt = normalised if normalised is not None else normaliser.normalise(text)
+    # normalisation is character by character: when it deleted nothing, offsets are the same in
+    # both texts and the pieces can be cut from the normalised text
+    piece = (lambda a, b: nt.text[a:b]) if nt.is_identity else (lambda a, b: normaliser(text[a:b]))
     out, pos = [], 0
     for a, b, token in sorted(spans):
         if a < pos:
             continue
-        out.extend(_stem(w) for w in _WORDS.findall(normaliser(text[pos:a])) if w not in _STOP)
+        out.extend(_stem(w) for w in _WORDS.findall(piece(pos, a)) if w not in _STOP)
         out.append(token)
         pos = b
-    out.extend(_stem(w) for w in _WORDS.findall(normaliser(text[pos:])) if w not in _STOP)
+    out.extend(_stem(w) for w in _WORDS.findall(piece(pos, len(text))) if w not in _STOP)
     return " ".join(out)
 
 

@@ -114,9 +114,10 @@ def document_summary(analysis: DocumentAnalysis, lexicons: Lexicons, credits: Cr
                            if q.start >= shift and q.end <= end - s.start)
         spans = [(a, b, f"P_{p}") for a, b, p in inside] + [(q.start, q.end, f"Q_{q.unit or 'number'}")
                                                             for q in quantities]
-        return Claim(doc.id, doc.source, story, sentence, start, end, text, normaliser(text),
+        nt = normaliser.normalise(text)
+        return Claim(doc.id, doc.source, story, sentence, start, end, text, nt.text,
                      stance, claim_credence(stance, negated), speaker_party, tuple(sorted({p for *_, p in inside})),
-                     quantities, alignment_key(text, spans, normaliser))
+                     quantities, alignment_key(text, spans, normaliser, nt))
 
     claims = []
     for a in analysis.attributions:
