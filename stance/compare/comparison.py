@@ -18,13 +18,13 @@ from itertools import combinations
 from typing import Iterable, Mapping, Sequence
 
 import numpy as np
-from scipy.special import rel_entr
 
 from stance.compare.claims import (CREDENCE_CODES, SIMILARITY, Claim, ClaimCluster, align_claims, alignment_key,
                                    claim_credence, claim_vectoriser, group_stories, median_credence)
 from stance.compare.numbers import Quantity, find_quantities
 from stance.compare.reliability import alpha_from_coincidences, bootstrap_alpha, unit_coincidences
-from stance.compare.stats import benjamini_hochberg, bootstrap_mean, chi_square, permutation_test_counts
+from stance.compare.stats import (benjamini_hochberg, bootstrap_mean, chi_square, jensen_shannon_matrix,
+                                  permutation_test_counts)
 from stance.compare.syndication import CreditFinder, SyndicationPair, find_copies, syndication_pairs
 from stance.errors import OptionError
 from stance.lexicon import Lexicons
@@ -499,23 +499,6 @@ def _reliability(units: Sequence[Mapping[str, int]], sources: Sequence[str], opt
     return alpha_n, alpha_o, low, high, shared, overall
 
 
-def _jsd_matrix(counts: np.ndarray) -> np.ndarray:
-    """Jensen-Shannon divergence (bits) between every two rows of a count matrix; nan for empty rows.
-
-    The same values as :func:`stance.compare.stats.jensen_shannon` on each pair, computed at once.
-    """
-    totals = counts.sum(axis=1, keepdims=True)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        p = counts / totals
-    m = (p[:, None, :] + p[None, :, :]) / 2
-    js = (rel_entr(p[:, None, :], m).sum(axis=-1) + rel_entr(p[None, :, :], m).sum(axis=-1)) / (2 * math.log(2))
-    js = np.clip(js, 0.0, 1.0)
-    empty = totals.ravel() == 0
-    js[empty, :] = np.nan
-    js[:, empty] = np.nan
-    return js
-
-
 def _divergence(kept: Sequence[DocumentSummary], sources: Sequence[str], story_of: Mapping[str, str],
                 opt: CompareOptions):
     """JSD matrix, chi-square over source x class, and permutation tests of source pairs.
@@ -530,7 +513,7 @@ def _divergence(kept: Sequence[DocumentSummary], sources: Sequence[str], story_o
     counts = {s: np.array([labels[s].count(c) for c in CUE_CLASSES], dtype=float) for s in sources}
     k = len(sources)
     table = np.array([counts[s] for s in sources]) if sources else np.zeros((0, len(CUE_CLASSES)))
-    div = _jsd_matrix(table).tolist()
+    div = jensen_shannon_matrix(table).tolist()
     cs = chi_square(table.astype(int)) if k >= 1 else None
     chi = ({"statistic": cs.statistic, "dof": cs.dof, "p_value": cs.p_value, "cramers_v": cs.cramers_v, "n": cs.n}
            if cs is not None else {})

@@ -45,6 +45,7 @@ __all__ = [
     "bootstrap_mean",
     "chi_square",
     "jensen_shannon",
+    "jensen_shannon_matrix",
     "pairwise_permutation_tests",
     "permutation_test",
     "permutation_test_counts",
@@ -204,6 +205,34 @@ def _js_bits(counts_a: np.ndarray, counts_b: np.ndarray) -> np.ndarray:
     m = (p + q) / 2
     js = (special.rel_entr(p, m).sum(axis=-1) + special.rel_entr(q, m).sum(axis=-1)) / (2 * _LN2)
     return np.clip(js, 0.0, 1.0)
+
+
+def jensen_shannon_matrix(counts: Sequence[Sequence[float]] | np.ndarray) -> np.ndarray:
+    """Jensen-Shannon divergence (bits) between every two rows of a count matrix, at once.
+
+    Parameters
+    ----------
+    counts : array-like of shape (n, k)
+        Non-negative counts (or probabilities), one row per sample.
+
+    Returns
+    -------
+    array of shape (n, n)
+        ``jensen_shannon(counts[i], counts[j])`` in cell (i, j); ``nan`` in the rows and
+        columns of all-zero samples.
+    """
+    c = np.asarray(counts, dtype=float)
+    if c.ndim != 2 or (c.size and (not np.all(np.isfinite(c)) or np.any(c < 0))):
+        raise OptionError(f"counts must be a 2-D array of non-negative numbers, got shape {c.shape}")
+    n = c.shape[0]
+    empty = c.sum(axis=1) == 0
+    out = np.full((n, n), np.nan)
+    full = np.flatnonzero(~empty)
+    if len(full):
+        a = np.repeat(c[full], len(full), axis=0)
+        b = np.tile(c[full], (len(full), 1))
+        out[np.ix_(full, full)] = _js_bits(a, b).reshape(len(full), len(full))
+    return out
 
 
 def _distribution(v: object, name: str) -> np.ndarray:

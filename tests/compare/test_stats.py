@@ -23,6 +23,7 @@ from stance.compare.stats import (
     bootstrap_mean,
     chi_square,
     jensen_shannon,
+    jensen_shannon_matrix,
     pairwise_permutation_tests,
     permutation_test,
     permutation_test_counts,
@@ -46,7 +47,8 @@ BH_1995_Q = [0.0015, 0.003, 0.0095, 0.035625, 0.0603, 0.0298 * 15 / 7, 0.0298 * 
 def test_exact_public_api():
     assert sorted(stats_module.__all__) == [
         "ChiSquare", "MeanCI", "PairTest", "Permutation", "benjamini_hochberg", "bootstrap_mean",
-        "chi_square", "jensen_shannon", "pairwise_permutation_tests", "permutation_test", "permutation_test_counts",
+        "chi_square", "jensen_shannon", "jensen_shannon_matrix", "pairwise_permutation_tests", "permutation_test",
+        "permutation_test_counts",
     ]  # fmt: skip
 
 
@@ -358,3 +360,14 @@ def test_bootstrap_mean_properties(values, seed):
     assert r.low <= r.high
     slack = 1e-12
     assert r.low - slack <= r.mean <= r.high + slack
+
+
+def test_jensen_shannon_matrix_equals_the_pairwise_divergences():
+    counts = [[5, 1, 0], [0, 2, 7], [0, 0, 0], [3, 3, 3]]
+    m = jensen_shannon_matrix(counts)
+    for i in (0, 1, 3):
+        for j in (0, 1, 3):
+            assert m[i, j] == pytest.approx(jensen_shannon(counts[i], counts[j]), abs=1e-12)
+    assert np.isnan(m[2]).all() and np.isnan(m[:, 2]).all()
+    with pytest.raises(OptionError):
+        jensen_shannon_matrix([[1, -1]])
