@@ -56,13 +56,10 @@ def valence_interval(values: Iterable[float], confidence: float = 0.95, n_resamp
     mean = float(v.mean())
     if v.size < 2:
         return mean, None, None
-    if np.all(v == v[0]):
-        return mean, mean, mean
-    from scipy import stats  # here, not at import: scipy.stats takes half a second to import
+    from stance.compare.stats import bootstrap_mean  # here: scipy.stats takes half a second to import
 
-    res = stats.bootstrap((v,), np.mean, confidence_level=confidence, n_resamples=n_resamples,
-                          method="percentile", random_state=np.random.default_rng(seed))
-    return mean, float(res.confidence_interval.low), float(res.confidence_interval.high)
+    ci = bootstrap_mean(v, confidence=confidence, n_resamples=n_resamples, seed=seed)
+    return mean, ci.low, ci.high
 
 
 def profiles(records: Iterable[Framing], *, quoted: bool = False, confidence: float = 0.95,
