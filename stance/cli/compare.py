@@ -15,10 +15,10 @@ from stance.corpus import read_corpus
 from stance.models import Method
 from stance.report.comparison import CompareFormat, write_comparison
 
+from stance.compare.options import CompareOptions
+
 # The comparison's numeric libraries (scipy.stats, scipy.cluster) are imported when the command
 # runs, not when the CLI starts: every other command would pay for them.
-_SIMILARITY = 0.35  # stance.compare.claims.SIMILARITY, checked in tests/cli/test_compare_cli.py
-_RESAMPLES, _PERMUTATIONS, _MIN_ATTRIBUTIONS = 2000, 999, 10  # CompareOptions' defaults, checked there too
 
 
 @app.command()
@@ -32,14 +32,14 @@ def compare(
     count_syndicated: bool = typer.Option(
         False, "--count-syndicated",
         help="Count copy shared between sources (syndicated agency stories) as independent claims of each."),
-    similarity: float = typer.Option(_SIMILARITY, "--similarity",
+    similarity: float = typer.Option(CompareOptions.similarity, "--similarity",
                                      help="Claim alignment threshold: average similarity in (0, 1]."),
-    resamples: int = typer.Option(_RESAMPLES, "--resamples",
+    resamples: int = typer.Option(CompareOptions.n_resamples, "--resamples",
                                   help="Bootstrap resamples for the confidence intervals."),
-    permutations: int = typer.Option(_PERMUTATIONS, "--permutations",
+    permutations: int = typer.Option(CompareOptions.permutations, "--permutations",
                                      help="Resamples of each pairwise permutation test."),
     min_attributions: int = typer.Option(
-        _MIN_ATTRIBUTIONS, "--min-attributions",
+        CompareOptions.min_attributions, "--min-attributions",
         help="Leave sources with fewer attributions out of the pairwise permutation tests."),
     seed: int = typer.Option(0, "--seed", help="Seed of the bootstrap and permutation tests."),
     jobs: int = typer.Option(1, "--jobs", "-j", help="Worker processes for the analysis (0: every core)."),
@@ -60,7 +60,7 @@ def compare(
     hybrid lets the trained attribution-stance model decide the stance of each
     cue (as in 'stance attributions').
     """
-    from stance.compare.comparison import CompareOptions, compare as run_compare
+    from stance.compare.comparison import compare as run_compare
     from stance.engine import summarise_corpus
 
     options = CompareOptions(min_documents=min_documents, count_syndicated=count_syndicated, similarity=similarity,

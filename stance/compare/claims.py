@@ -33,13 +33,13 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 
 from stance.compare.numbers import Quantity
+from stance.compare.options import SIMILARITY
 from stance.compare.vectors import Tfidf, ngrams
 
 __all__ = ["CREDENCE_CODES", "Claim", "ClaimCluster", "align_claims", "alignment_key", "ClaimVectoriser", "claim_vectoriser", "claim_credence", "group_stories",
            "median_credence"]
 
 CREDENCE_CODES: dict[str, int] = {"asserted": 2, "endorse": 1, "neutral": 0, "distance": -1, "deny": -2}
-SIMILARITY = 0.35  # claims at or above this average similarity state the same proposition
 MIN_KEY_WORDS = 4  # shorter claims (في كل المجالات) are fragments that say too little to align
 PARTY_WEIGHT = 0.15
 UNIT_WEIGHT = 0.1

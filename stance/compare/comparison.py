@@ -19,18 +19,18 @@ from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 
-from stance.compare.claims import (CREDENCE_CODES, SIMILARITY, Claim, ClaimCluster, align_claims, alignment_key,
+from stance.compare.claims import (CREDENCE_CODES, Claim, ClaimCluster, align_claims, alignment_key,
                                    claim_credence, claim_vectoriser, group_stories, median_credence)
 from stance.compare.numbers import Quantity, find_quantities
+from stance.compare.options import CompareOptions
 from stance.compare.reliability import alpha_from_coincidences, bootstrap_alpha, unit_coincidences
 from stance.compare.stats import (benjamini_hochberg, bootstrap_mean, chi_square, jensen_shannon_matrix,
                                   permutation_test_counts)
 from stance.compare.syndication import CreditFinder, SyndicationPair, find_copies, syndication_pairs
-from stance.errors import OptionError
-from stance.lexicon import Lexicons
-from stance.pipeline import DocumentAnalysis
 from stance.framing.profile import NamingTable, Profile, naming_table
 from stance.framing.profile import profiles as framing_profiles
+from stance.lexicon import Lexicons
+from stance.pipeline import DocumentAnalysis
 from stance.records import Framing, Rejected
 
 __all__ = ["CUE_CLASSES", "STANCE_CREDENCE", "Comparison", "CompareOptions", "DocumentSummary", "NumberRow",
@@ -134,52 +134,6 @@ def document_summary(analysis: DocumentAnalysis, lexicons: Lexicons, credits: Cr
         tuple((a.party or NO_PARTY, attribution_credence(a.stance, a.negated), a.cue_class, a.stance, a.negated,
                a.hedged) for a in analysis.attributions),
         len(analysis.assertions), tuple(claims), credits.find(doc.text, credit_lines), analysis.framings)
-
-
-@dataclass(frozen=True)
-class CompareOptions:
-    """Settings of a comparison.
-
-    Attributes
-    ----------
-    min_documents : int
-        Sources with fewer analysed documents are left out of every table (and listed).
-    count_syndicated : bool
-        Count syndicated copy as independent claims of each source that carries it.
-    similarity : float
-        Claim alignment threshold (see :func:`stance.compare.claims.align_claims`).
-    confidence : float
-        Level of the bootstrap intervals.
-    n_resamples : int
-        Bootstrap resamples.
-    permutations : int
-        Resamples of each pairwise permutation test.
-    min_attributions : int
-        Sources with fewer attributions are left out of the pairwise permutation tests (listed
-        in ``tests.untested``): a profile of a handful of cues tests nothing.
-    seed : int
-    """
-
-    min_documents: int = 1
-    count_syndicated: bool = False
-    similarity: float = SIMILARITY
-    confidence: float = 0.95
-    n_resamples: int = 2000
-    permutations: int = 999
-    min_attributions: int = 10
-    seed: int = 0
-
-    def __post_init__(self) -> None:
-        if self.min_documents < 1:
-            raise OptionError(f"--min-documents must be at least 1, got {self.min_documents}")
-        if not 0 < self.similarity <= 1:
-            raise OptionError(f"--similarity must be in (0, 1], got {self.similarity}")
-        if not 0 < self.confidence < 1:
-            raise OptionError(f"--confidence must be between 0 and 1, got {self.confidence}")
-        if self.n_resamples < 100 or self.permutations < 99:
-            raise OptionError("use at least 100 bootstrap resamples and 99 permutations")
-        if self.min_attributions < 1:
-            raise OptionError(f"--min-attributions must be at least 1, got {self.min_attributions}")
 
 
 @dataclass(frozen=True)

@@ -97,10 +97,12 @@ def test_method_hybrid_lets_the_bundled_model_drop_cues():
 
 
 def test_cli_defaults_are_the_library_defaults():
-    from stance.cli import compare as cli
+    import typer
+
     from stance.compare.claims import SIMILARITY
     from stance.compare.comparison import CompareOptions
 
     o = CompareOptions()
-    assert (cli._SIMILARITY, cli._RESAMPLES, cli._PERMUTATIONS, cli._MIN_ATTRIBUTIONS) == (
+    params = {p.name: p.default for p in typer.main.get_command(app).commands["compare"].params}
+    assert (params["similarity"], params["resamples"], params["permutations"], params["min_attributions"]) == (
         SIMILARITY, o.n_resamples, o.permutations, o.min_attributions)
