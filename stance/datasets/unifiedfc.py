@@ -11,9 +11,9 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from stance.corpus import source_from_url
+from stance.corpus.readers import unifiedfc_article
 from stance.errors import InputError
-from stance.records import Document
+from stance.records import Document, Rejected
 
 __all__ = ["Claim", "UnifiedFC", "read_unifiedfc", "STANCES"]
 
@@ -58,12 +58,14 @@ def read_unifiedfc(root: str | Path, folds: tuple[str, ...] | None = None) -> Un
             path = root / "dataset" / f"{cid}.json"
             try:
                 c = json.loads(path.read_text(encoding="utf-8"))
-                arts = tuple(Document(id=f"unifiedfc:{cid}:{n}", source=source_from_url(url) or "unknown",
-                                      text=text, url=url, story=cid, origin=f"{path}#{n}")
+                arts = tuple(unifiedfc_article(path, n, text, url)
                              for n, (text, url) in enumerate(zip(c["article"], c["url"])))
                 stances = tuple(c["stance"])
             except (OSError, ValueError, KeyError, TypeError) as e:
                 raise InputError(f"{path}: cannot read the claim ({e}); check the UnifiedFC download") from None
+            bad = next((a for a in arts if isinstance(a, Rejected)), None)
+            if bad is not None:
+                raise InputError(f"{bad.origin}: {bad.reason}; check the UnifiedFC download")
             if len(stances) != len(arts) or any(s not in STANCES for s in stances):
                 raise InputError(f"{path}: stances do not match the articles; check the UnifiedFC download")
             claims[cid] = Claim(cid, c["claim"], arts, stances)
