@@ -8,6 +8,13 @@ software after the first test split had been used for tuning):
     python experiments/gold/import_annotations.py /tmp/heldout2-tasks/tasks.jsonl /tmp/heldout2-out \
         --name heldout2 --main E F G H --second SECOND2
 
+The third (annotated blind after heldout-2 had been used for tuning; tasks 0-74,
+75-149, 150-224 and 225-299 by four annotators, every fifth task from task 2 a
+second time):
+
+    python experiments/gold/import_annotations.py /tmp/heldout3-tasks/tasks.jsonl /tmp/heldout3-out \
+        --name heldout3 --main P Q R S --second SECOND3
+
 Framing annotations (codebook framing-0.1) go to data/gold/framing/:
 
     python experiments/gold/import_annotations.py /tmp/framing-tasks/tasks.jsonl /tmp/framing-out \

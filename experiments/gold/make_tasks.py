@@ -11,6 +11,12 @@ A further held-out set, from articles no earlier gold sentence comes from:
     python experiments/gold/make_tasks.py ../shared/external/unifiedfc /tmp/heldout2-tasks \
         --n 240 --folds Fold_3 Fold_4 --exclude data/gold/attribution/gold.jsonl --no-seeds --seed 20261125
 
+and a third, from articles neither earlier set drew on:
+
+    python experiments/gold/make_tasks.py ../shared/external/unifiedfc /tmp/heldout3-tasks \
+        --n 300 --folds Fold_3 Fold_4 --exclude data/gold/attribution/gold.jsonl \
+        --exclude data/gold/attribution/heldout2.jsonl --no-seeds --seed 20261126
+
 Sampling: sentences of at least six words from the cleaned story text of
 articles of claims in Fold_1..Fold_4, stratified so that 60% contain a generic
 sign of reported speech that does not depend on the cue lexicon (the
