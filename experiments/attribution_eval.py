@@ -7,9 +7,11 @@ Deterministic. Writes experiments/results/attribution.md (quoted in the README).
 Splits: the extractor's rules were developed on the seeds and on the gold
 sentences of UnifiedFC folds 1-2 (``dev``). The first sample of folds 3-4
 (``test-1``) was held out until the extractor's third revision, then used for
-tuning too; ``heldout-2`` is a fresh sample of 240 sentences from folds 3-4
-articles no earlier gold sentence came from, annotated blind to the software
-afterwards, and is the held-out result. The lexicons were written from a survey
+tuning too; ``heldout-2`` (240 sentences from folds 3-4 articles no earlier gold
+sentence came from, annotated blind) was the held-out result of the fourth
+revision and then used for tuning; ``heldout-3`` (300 sentences from folds 3-4
+articles neither earlier set drew on, annotated blind before heldout-2 was
+tuned on) is the held-out result now. The lexicons were written from a survey
 of folds 1-4 before the gold set was annotated. Fold 5 is never read.
 
 Metrics, per split, with 95% bootstrap intervals over sentences (2,000
@@ -43,8 +45,10 @@ from stance.pipeline import Pipeline  # noqa: E402
 GOLD = ROOT / "data" / "gold" / "attribution"
 SPLITS = {"dev": ("gold.jsonl", {"seeds", "Fold_1", "Fold_2"}),
           "test-1": ("gold.jsonl", {"Fold_3", "Fold_4"}),
-          "heldout-2": ("heldout2.jsonl", {"Fold_3", "Fold_4"})}
-AGREEMENT = {"gold.jsonl": "second.jsonl", "heldout2.jsonl": "heldout2_second.jsonl"}
+          "heldout-2": ("heldout2.jsonl", {"Fold_3", "Fold_4"}),
+          "heldout-3": ("heldout3.jsonl", {"Fold_3", "Fold_4"})}
+AGREEMENT = {"gold.jsonl": "second.jsonl", "heldout2.jsonl": "heldout2_second.jsonl",
+             "heldout3.jsonl": "heldout3_second.jsonl"}
 
 
 def load(path: Path) -> list[dict]:
@@ -198,7 +202,9 @@ def main() -> None:
              f"(git {rev or 'unknown'}, lexicons {pipe.lexicons.version}, codebook {sets['gold.jsonl'][0]['codebook']}).", "",
              "dev = seed sentences + UnifiedFC folds 1-2 (rules developed here); test-1 = a first sample of folds 3-4 "
              "(held out for two revisions, then used for tuning); heldout-2 = a fresh sample of folds 3-4 articles "
-             "annotated afterwards, never used for tuning: the held-out result.",
+             "annotated afterwards (the held-out result of the fourth revision, then used for tuning); heldout-3 = a "
+             "third sample of folds 3-4 articles, annotated blind before any tuning on heldout-2 and never used for "
+             "tuning: the held-out result.",
              "Intervals: 95% bootstrap over sentences.", "",
              "| split | sentences | gold cues | predicted | precision | recall | F1 | stance acc. | party acc. (n) | negation acc. | hedge acc. |",
              "|---|---|---|---|---|---|---|---|---|---|---|"]

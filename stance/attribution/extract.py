@@ -39,10 +39,12 @@ __all__ = ["AttributionExtractor", "DocumentAttributions"]
 _CLAUSE_PUNCT = {"،", ",", "؛", ";", ":", ".", "!", "?", "؟", '"', "(", ")", "«", "»", "-"}
 _SPEAKER_MAX = 10
 _INHERIT_WINDOW = 3
+_COREF_WINDOW = 10  # sentences a short definite description looks back for its full name
 _IMPERFECT_PREFIXES = ("ي", "ت", "ن", "ا")
 _NOUN_TYPES = {"masdar", "masdar_plural", "noun"}
 _VERB_TYPES = {"past", "present", "passive_past", "passive_present"}
 _OPENERS = {'"', ":"}
+_KANA = frozenset({"كان", "كانت", "وكان", "وكانت", "فكان", "فكانت", "كانوا", "وكانوا"})
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,7 @@ class _View:
     words: list[str]  # normalised word tokens, "" for the others
     mentions: list[Mention]
     found: list[_Found]
+    maksura: bool = False  # the document writes the preposition على with alef maksura: علي is the name Ali
 
     @property
     def subjects(self) -> list[Mention]:
@@ -134,10 +137,11 @@ class AttributionExtractor:
         attributions: list[Attribution] = []
         assertions: list[Assertion] = []
         history: list[_View] = []
+        maksura = "على" in document.text
         if prepared is None:
             prepared = prepare_sentences(self.normaliser, self.tokeniser, self.parties, sentences)
         for s, (toks, words, mentions) in zip(sentences, prepared):
-            view = _View(toks, words, mentions, self._find_cues(toks, words))
+            view = _View(toks, words, mentions, self._find_cues(toks, words), maksura)
             history.append(view)
             if not view.found:
                 a = self._assertion(document, s, view)
@@ -150,7 +154,7 @@ class AttributionExtractor:
                         and a.cue_class in ("report", "factive") and not a.negated):
                     continue  # جاء هذا التصريح، لا يمكن القول: the act named, no source reported
                 if a.party is None and a.speaker_start is not None:
-                    a = self._resolve_party(a, view, history, attributions)
+                    a = self._resolve_party(a, view, history, attributions, s.start)
                 attributions.append(a)
         return DocumentAttributions(document, tuple(sentences), tuple(removed), tuple(attributions), tuple(assertions))
 
@@ -250,7 +254,7 @@ class AttributionExtractor:
         while j < len(toks) and j - k < _SPEAKER_MAX:
             t = toks[j]
             if t.norm in ('"', "«") and j not in stop:
-                end = self._quoted_name(toks, j)
+                end = self._quoted_name(toks, j, named=j + 1 in names)
                 if end is not None:  # وأوضح " الإعلام الحربي "، أن؛ المتحدث باسم " ولايات القوقاز " أن
                     j = end
                     continue
@@ -259,9 +263,10 @@ class AttributionExtractor:
             j += 1
         return k, j
 
-    def _quoted_name(self, toks: list[Token], j: int) -> int | None:
+    def _quoted_name(self, toks: list[Token], j: int, named: bool = False) -> int | None:
         """The end of a short name in quotation marks at ``j`` (one to four words, then a comma,
-        parenthesis, boundary word or complementiser), else None: a quotation is content."""
+        parenthesis, boundary word or complementiser, or anything when a party's name starts inside
+        them: جريدة " واشنطن بوست " الأميركية), else None: a quotation is content."""
         close = "»" if toks[j].norm == "«" else '"'
         for k in range(j + 1, min(len(toks), j + 6)):
             t = toks[k]
@@ -269,7 +274,7 @@ class AttributionExtractor:
                 if k == j + 1 or k + 1 >= len(toks):
                     return None
                 after = toks[k + 1]
-                ok = after.norm in ("،", ",", "(") or (after.kind == "word" and after.norm in self._boundary)
+                ok = named or after.norm in ("،", ",", "(") or (after.kind == "word" and after.norm in self._boundary)
                 return k + 1 if ok else None
             if t.kind != "word":
                 return None
@@ -341,14 +346,18 @@ class AttributionExtractor:
         if f.noun:
             a, b = self._np_after(toks, f.j, stop, names)
             inside = [m for m in mentions if a <= m.start < min(b, a + 4)]
-            if inside and not toks[a].norm.startswith(("ب", "ل")):
+            if inside and not (toks[a].norm.startswith(("ب", "ل")) and not any(m.start == a and not m.governed for m in inside)):
+                # تصريحات بن سلمان: a name that starts with ب is no preposition
                 return (a, self._cut_at_party(a, b, mentions)), "after_cue"
             return None, "agentless"
         # the noun phrase after the verb (verb first), past adverbs of time: أعلنت اليوم وزارة
         a = f.j
         while a < len(toks) and self._boundary.get(words[a]) in ("time", "adverb"):
             a += 1
-        a, b = self._np_after(toks, a, stop, names)
+        if view.maksura and a + 1 < len(toks) and toks[a].text == "علي" and words[a + 1]:
+            a, b = a, self._np_after(toks, a + 1, stop, names)[1]  # وقال علي الحسيني
+        else:
+            a, b = self._np_after(toks, a, stop, names)
         if b > a and words[a][:1] in ("ب", "ل") and not any(m.start == a for m in subjects):
             b = a  # تفيد بوجود، دعا لوقف، عبرت للصين: a complement, not the subject
         if cue.relays and b == a and a < len(toks) and toks[a].norm == "عن":  # وكالة ... نقلت اليوم عن الوزارة
@@ -363,10 +372,15 @@ class AttributionExtractor:
             before = [m for m in subjects if m.end <= k]
             if before:
                 return self._np_around(toks, before[-1], mentions), "before_cue"
+        aux = self._after_kana(toks, words, k, stop)
+        if aux is not None:  # وكانت وزارة الدفاع (قد) أعلنت: the subject between كان and the verb
+            return aux, "before_cue"
         # not a dateline's agency credit: المناطق - رويترز دعا الرئيس الفرنسي
         ending = [m for m in subjects if m.end == k + 1 and not (m.start > 0 and toks[m.start - 1].norm == "-")]
         if ending and b > a and ending[0].kind == "nisba" and ending[0].start > 0 and words[ending[0].start - 1].startswith("ال"):
             ending = []  # حول القضية السورية قال الرئيس: an adjective of some noun, and the verb has its own subject
+        if ending and b > a and not cue.takes_person and any(a <= m.start < min(b, a + 3) for m in subjects):
+            ending = []  # إيران قالت السفيرة الأمريكية، سبوتنيك قالت وزارة الدفاع: verb first, its subject after it
         if ending:
             return self._np_around(toks, ending[0], mentions), "before_cue"
         if b > a:
@@ -384,6 +398,23 @@ class AttributionExtractor:
         if cue.form_type in ("passive_past", "passive_present"):
             return None, "agentless"
         return self._subject(toks, f, subjects)
+
+    def _after_kana(self, toks: list[Token], words: list[str], k: int, stop: set[int]) -> tuple[int, int] | None:
+        """The noun phrase between a form of كان and the verb whose last word is ``toks[k]``.
+
+        وكانت القوات النظامية أعلنت، وكان الرئيس الأمريكي قد قال: كان and its subject
+        come first, the reporting verb after. None when no كان opens the clause within
+        ``_SPEAKER_MAX`` words, or punctuation, a cue or a boundary word intervenes.
+        """
+        j = k
+        while j >= 0 and k - j < _SPEAKER_MAX:
+            w = words[j]
+            if w in _KANA:
+                return (j + 1, k + 1) if j < k else None
+            if not w or j in stop or w in self._boundary:
+                return None
+            j -= 1
+        return None
 
     def _extend(self, view: _View, a: int, b: int, stop: set[int]) -> tuple[int, int]:
         """A speaker phrase [a, b) cut after its party, or extended to the party its apposition names.
@@ -420,7 +451,7 @@ class AttributionExtractor:
         return None, "none"
 
     def _resolve_party(self, a: Attribution, view: _View, history: list[_View],
-                       done: list[Attribution]) -> Attribution:
+                       done: list[Attribution], offset: int) -> Attribution:
         """Give a speaker named without a party the party the document gave it before.
 
         A bare definite description (الدبلوماسي، الوزيرة، المتحدث) refers to the
@@ -433,8 +464,10 @@ class AttributionExtractor:
             return a
         party = None
         if len(sp_words) <= 2 and sp_words[0].startswith("ال"):
-            prior = [x for x in done if x.party and a.sentence - x.sentence <= _INHERIT_WINDOW]
-            party = prior[-1].party if prior else None
+            party = self._same_head(sp_words[0], a, history, offset)
+            if party is None:
+                prior = [x for x in done if x.party and a.sentence - x.sentence <= _INHERIT_WINDOW]
+                party = prior[-1].party if prior else None
         else:
             names = [w for w in sp_words if len(w) >= 3 and not w.startswith("ال")]
             spoke = [x for x in done if x.party and x.speaker and set(names) & set(self.normaliser(x.speaker).split())]
@@ -448,6 +481,30 @@ class AttributionExtractor:
                     party = near[-1][2] if near else None
                     break
         return replace(a, party=party) if party else a
+
+    def _same_head(self, head: str, a: Attribution, history: list[_View], offset: int) -> str | None:
+        """The party of the latest earlier mention whose name starts with the speaker's head noun.
+
+        A short definite description names its referent by the head of the full
+        name used before: المرصد after المرصد السوري لحقوق الإنسان، التنظيم after
+        تنظيم الدولة، الوزارة after وزارة الدفاع الأمريكية، الحركة after حركة حماس.
+        Looks back over the current sentence (before the cue) and the
+        ``_COREF_WINDOW`` sentences before it.
+        """
+        stem = head[2:]
+        if len(stem) < 3:
+            return None
+        for back, view in enumerate(reversed(history[-1 - _COREF_WINDOW:])):
+            candidates = view.mentions
+            if back == 0:  # in the current sentence, only names before the speaker
+                candidates = [m for m in candidates if offset + view.toks[m.end - 1].end <= (a.speaker_start or 0)]
+            for m in reversed(candidates):
+                if m.end - m.start < 2 and m.kind != "short_name":
+                    continue  # a bare name or nisba (الروسي) has no head noun to share
+                w = view.words[m.start]
+                if w.endswith(stem) and len(w) - len(stem) <= 3:
+                    return m.party
+        return None
 
     def _previous_speaker(self, doc: Document, s: Sentence, f: _Found,
                           done: list[Attribution]) -> tuple[str, str | None, str] | None:

@@ -43,6 +43,7 @@ class Cue:
     statement: bool = False  # a cue only when it governs a statement (رفض الاتهامات, not رفض التعليق)
     future: bool = False  # written with the future prefix: سيعلن reports no content yet
     possessive: bool = False  # a verbal noun with a pronoun suffix: تصريحاته (his statements)
+    takes_person: bool = False  # a person or party can be its direct object: اتهمت روسيا أوكرانيا
 
 
 def clitic_chains(tokeniser: Tokeniser, *, article: bool, preposition: bool, future: bool) -> list[tuple[str, ...]]:
@@ -86,7 +87,10 @@ def _suffixed(written: str, norm: str, cue: Cue) -> list[tuple[str, Cue]]:
     """A form with a third-person pronoun suffix: the object of a verb (يصفها، اعتبرهم) or the
     possessor of a verbal noun (تصريحاته، استبعاده: the speaker, to be resolved).
 
-    Verbs take only ها/هم/هما: + ه would spell words ending in ة after folding (تابعه = تابعة).
+    Verbs take only ها/هم/هما: + ه would spell words ending in ة after folding (تابعه = تابعة),
+    and the past + ت + ه spells names and nouns (روته، خشيته). A verb with an object pronoun is
+    active, so a form that is a cue only before أن (يعتبر, which also spells the passive يُعتبر)
+    needs no أن once suffixed (يعتبرها، تعتبرهم).
     """
     if cue.form_type in ("masdar", "masdar_plural"):
         stem = norm[:-1] + "ت" if written.endswith("ة") else norm  # تهمة + ه = تهمته
@@ -100,7 +104,7 @@ def _suffixed(written: str, norm: str, cue: Cue) -> list[tuple[str, Cue]]:
             stem = norm[:-1] + "ا"
         else:
             stem = norm
-        return [(stem + e, cue) for e in ("ها", "هم", "هما")]
+        return [(stem + e, replace(cue, then=None)) for e in ("ها", "هم", "هما")]
     return []
 
 
@@ -184,7 +188,8 @@ class CueMatcher:
                 then = frozenset([w] + [w + e for e in tokeniser.enclitics])
             cue = Cue(e["lemma"], e["class"], e["stance"], e["pos"], f["form_type"],
                       e["continues"] == "yes", e.values.get("relays", "no") == "yes", then,
-                      f.values.get("person", "-"), e.values.get("complement", "any") == "statement")
+                      f.values.get("person", "-"), e.values.get("complement", "any") == "statement",
+                      takes_person=e.values.get("complement", "any") == "person")
             tokens = tuple(f.norm["form"].split())
             verb = f["form_type"] in _VERB_TYPES
             chains = clitic_chains(tokeniser, article=not verb and len(tokens) == 1,
@@ -249,6 +254,9 @@ class CueMatcher:
         return False
 
 
+_QUOTES = frozenset({'"', "«", "»", "“", "”"})
+
+
 class Mention(NamedTuple):
     """A party named in a sentence: tokens [start, end) and whether a preposition governs it."""
 
@@ -280,14 +288,21 @@ class PartyMatcher:
         if problems:
             raise LexiconError(problems)
 
-    def mentions(self, words: Sequence[str], start: int = 0, end: int | None = None) -> list[Mention]:
-        """Non-overlapping mentions in ``words[start:end]``, longest alias first."""
+    def mentions(self, words: Sequence[str], start: int = 0, end: int | None = None,
+                 quotes: Sequence[int] = ()) -> list[Mention]:
+        """Non-overlapping mentions in ``words[start:end]``, longest alias first.
+
+        ``quotes`` are the indices of quotation-mark tokens inside a name, which a
+        name may span: جريدة " واشنطن بوست "، تنظيم " الدولة الإسلامية ".
+        """
         end = len(words) if end is None else end
         out = []
         i = start
         first = self._phrases.first
         while i < end:
             m = self._phrases.match(words, i, end) if words[i] in first else None
+            if m is None and quotes and words[i] in first:
+                m = self._across_quotes(words, i, end, quotes)
             if m:
                 party, governed, kind, joined = m[1]  # type: ignore[misc]
                 out.append(Mention(i, i + m[0], party, governed, kind, joined))
@@ -295,6 +310,27 @@ class PartyMatcher:
             else:
                 i += 1
         return out  # type: ignore[return-value]
+
+    def _across_quotes(self, words: Sequence[str], i: int, end: int,
+                       quotes: Sequence[int]) -> tuple[int, object] | None:
+        """A multi-word alias at ``i`` with quotation marks between its words (a quote mark after
+        its last word is left outside the mention); (tokens spanned, value) or None."""
+        kept = [i]
+        k = i + 1
+        while k < end and len(kept) < 8:
+            if k in quotes:
+                k += 1
+                continue
+            if not words[k]:
+                break
+            kept.append(k)
+            k += 1
+        if len(kept) == k - i:
+            return None  # no quote mark inside: the plain match already failed
+        m = self._phrases.match([words[x] for x in kept], 0)
+        if m is None or m[0] < 2 or all(x + 1 == y for x, y in zip(kept[:m[0]], kept[1:m[0]])):
+            return None
+        return kept[m[0] - 1] + 1 - i, m[1]
 
 
 class SentenceWords(NamedTuple):
@@ -317,6 +353,7 @@ def prepare_sentences(normaliser: Normaliser, tokeniser: Tokeniser, parties: Par
     for s in sentences:
         toks = list(tokeniser.iter_tokens(normaliser.normalise(s.text)))
         words = [t.norm if t.kind == "word" else "" for t in toks]
-        out.append(SentenceWords(toks, words, parties.mentions(words)))
+        quotes = frozenset(k for k, t in enumerate(toks) if t.norm in _QUOTES)
+        out.append(SentenceWords(toks, words, parties.mentions(words, quotes=quotes)))
     return out
 

@@ -289,3 +289,54 @@ def test_according_to_a_rule_is_no_attribution(pipeline, text):
 
 def test_according_to_a_source_still_is(pipeline):
     assert one(pipeline, "وفقا لوزارة الدفاع التركية، فإن العملية انتهت.").party == "TR"
+
+
+def test_a_name_may_span_quotation_marks(pipeline):
+    a = one(pipeline, 'وكشفت جريدة " واشنطن بوست " الأميركية أن الرحلة استغرقت 13 يوما.')
+    assert a.party == "WAPO"
+    a = one(pipeline, 'وأعلن تنظيم " الدولة الإسلامية " أنه دمر سيارتين.')
+    assert a.party == "ISIS"
+
+
+def test_a_short_description_takes_the_party_of_the_full_name_it_shortens(pipeline):
+    text = ("وقال المرصد السوري لحقوق الإنسان إن الغارات استمرت.\n"
+            "وقالت وزارة الدفاع الروسية إن طائراتها لم تقصف المدينة.\n"
+            "ويؤكد المرصد أنه يعتمد على شبكة من المصادر.")
+    found = run(pipeline, text)
+    assert [(a.speaker, a.party) for a in found][-1] == ("المرصد", "SOHR")
+    # with no full name sharing its head, the previous speaker's party as before
+    found = run(pipeline, "وقال نائب وزير الخارجية الروسي إن المعاهدة مفتوحة.\nوأضاف الدبلوماسي أن موسكو تسعى إلى السلام.")
+    assert found[1].party == "RU"
+
+
+def test_the_subject_between_kana_and_the_verb(pipeline):
+    a = one(pipeline, "وكانت وزارة الدفاع الروسية قد أعلنت أن القوات انسحبت.")
+    assert (a.speaker, a.party, a.speaker_rule) == ("وزارة الدفاع الروسية", "RU", "before_cue")
+    a = one(pipeline, "وكان الناطق باسم الجيش قد قال إن القوات انسحبت.")
+    assert a.speaker == "الناطق باسم الجيش"
+
+
+def test_ali_is_a_name_where_the_document_writes_ala_with_alef_maksura(pipeline):
+    a = one(pipeline, "وقال علي الحسيني المتحدث باسم الحشد الشعبي إن المهلة انقضت، والقوات على أهبة الاستعداد.")
+    assert a.speaker.startswith("علي الحسيني") and a.party == "PMF"
+
+
+def test_a_party_after_a_saying_verb_is_its_subject(pipeline):
+    # a headline run into the sentence ends with a party right before the verb
+    a = one(pipeline, "صاروخ الحوثي يحمل بصمات إيران قالت السفيرة الأمريكية إن الصاروخ إيراني.")
+    assert a.party == "US"
+    # a verb whose object can be a party keeps the subject before it
+    found = run(pipeline, "موسكو تحذر واشنطن من أن العقوبات ستفشل.")
+    assert [(a.lemma, a.party) for a in found] == [("حذر", "RU")]
+
+
+def test_a_name_starting_with_ba_after_a_verbal_noun_is_its_speaker(pipeline):
+    found = run(pipeline, "وجاءت تصريحات بن سلمان أن المملكة لن تتراجع بعد ساعات.")
+    assert [(a.cue, a.party) for a in found] == [("تصريحات", "SA")]
+
+
+def test_a_verb_with_an_object_pronoun_is_active(pipeline):
+    # يعتبر is a cue only before أن (it also spells the passive), but يعتبرها is active
+    found = run(pipeline, "روسيا تعتبرها منطقة آمنة.")
+    assert [(a.cue, a.party) for a in found] == [("تعتبرها", "RU")]
+    assert run(pipeline, "وتعتبر المنطقة آمنة.") == ()
