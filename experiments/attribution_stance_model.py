@@ -5,7 +5,7 @@
 Deterministic (fixed seeds). Writes experiments/results/attribution_stance_model.md (quoted in the README).
 
 Candidates are the cues the lexicon extractor finds in the annotated sentences of the attribution
-gold set (gold.jsonl and heldout2.jsonl, main annotations; texts from data/seeds and UnifiedFC
+gold set (gold.jsonl, heldout2.jsonl and heldout3.jsonl, main annotations; texts from data/seeds and UnifiedFC
 folds 1-4); each is labelled with the coarse stance of the gold cue it overlaps, or ``none``.
 Five folds grouped by document (stratified by label, seed 0); every fold trains a fresh model.
 Methods: ``lexicon`` (the cue's lexicon stance, never ``none``), ``model`` (the calibrated
@@ -33,7 +33,7 @@ import numpy as np
 
 from stance import __version__
 from stance.models import AttributionStanceClassifier, AttributionStanceModel
-from stance.models.data import load_gold, silver_examples
+from stance.models.data import GOLD_FILES, load_gold, silver_examples
 from stance.models.evaluate import cross_validate, paired_difference, score
 from stance.pipeline import Pipeline
 
@@ -125,7 +125,7 @@ def main() -> None:
         f"(git {revision()}, stance {__version__}, lexicons {gold.lexicon_version}, gold digest "
         f"{gold.sha256[:12]}).", "",
         f"Candidates: the {len(cands)} cues the lexicon extractor finds in the {len(gold.sentences)} annotated "
-        f"sentences ({len(gold.doc_ids)} documents) of the attribution gold set (gold.jsonl + heldout2.jsonl), "
+        f"sentences ({len(gold.doc_ids)} documents) of the attribution gold set ({' + '.join(GOLD_FILES)}), "
         "labelled with the stance of the overlapping gold cue or `none` (a lexicon false positive): "
         + ", ".join(f"{k} {labels[k]}" for k in ("endorse", "neutral", "distance", "deny", "none")) + ". "
         "5-fold cross-validation grouped by document (stratified, seed 0); 95% bootstrap intervals over "

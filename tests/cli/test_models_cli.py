@@ -3,11 +3,11 @@
 import json
 
 import pytest
+from conftest import EXTERNAL, ROOT, SEEDS
 from typer.testing import CliRunner
 
 from stance.cli import app
-
-from conftest import EXTERNAL, ROOT, SEEDS
+from stance.models.data import GOLD_FILES
 
 runner = CliRunner()
 UNIFIEDFC = EXTERNAL / "unifiedfc"
@@ -97,7 +97,7 @@ def test_train_rejects_a_folder_that_is_not_unifiedfc(tmp_path):
 def _small_gold(tmp_path, n):
     gold = tmp_path / "gold"
     gold.mkdir()
-    for name in ("gold.jsonl", "heldout2.jsonl"):
+    for name in GOLD_FILES:
         lines = (ROOT / "data" / "gold" / "attribution" / name).read_text(encoding="utf-8").splitlines()
         (gold / name).write_text("\n".join(lines[:n]) + "\n", encoding="utf-8")
     return gold
@@ -109,7 +109,7 @@ def test_train_writes_a_model_that_attributions_can_use(tmp_path):
     r = run("train", "attribution-stance", UNIFIEDFC, "--out", tmp_path / "m", "--folds", "0", "--gold", gold)
     assert r.exit_code == 0, r.output
     manifest = json.loads((tmp_path / "m" / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["training_data"]["gold"]["sentences"] == 120 and manifest["metrics"] == {}
+    assert manifest["training_data"]["gold"]["sentences"] == 60 * len(GOLD_FILES) and manifest["metrics"] == {}
     r = run("attributions", SEEDS, "-f", "jsonl", "--method", "model", "--model", tmp_path / "m")
     assert r.exit_code == 0, r.output
 

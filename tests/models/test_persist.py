@@ -17,6 +17,7 @@ from stance.models import (
     read_manifest,
     save_model,
 )
+from stance.models.data import GOLD_FILES
 from stance.records import Document
 
 SENTENCES = [(f"وقال {s} إن {c}.", "neutral") for s, c in product(["الوزير", "المتحدث", "السفير"],
@@ -141,7 +142,7 @@ def test_the_bundled_model_is_verified_small_and_documented(lexicons):
     assert (directory / "model.joblib").stat().st_size < 3 * 2 ** 20
     assert manifest["lexicon_version"] == lexicons.version
     gold = manifest["training_data"]["gold"]
-    assert gold["files"] == ["gold.jsonl", "heldout2.jsonl"] and gold["candidates"] > 500
+    assert gold["files"] == list(GOLD_FILES) and gold["candidates"] > 500
     assert set(manifest["metrics"]["cv"]["methods"]) == {"lexicon", "model", "hybrid"}
     model = load_model(directory, lexicon_version=lexicons.version)
     assert set(model.classes_) == {"endorse", "neutral", "distance", "deny", "none"}
