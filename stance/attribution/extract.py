@@ -346,8 +346,9 @@ class AttributionExtractor:
         if f.noun:
             a, b = self._np_after(toks, f.j, stop, names)
             inside = [m for m in mentions if a <= m.start < min(b, a + 4)]
-            if inside and not (toks[a].norm.startswith(("ب", "ل")) and not any(m.start == a and not m.governed for m in inside)):
-                # تصريحات بن سلمان: a name that starts with ب is no preposition
+            # a glued ب/ل is a preposition unless a party's name starts with it (تصريحات بن سلمان)
+            if inside and not (toks[a].norm.startswith(("ب", "ل"))
+                               and not any(m.start == a and not m.governed for m in inside)):
                 return (a, self._cut_at_party(a, b, mentions)), "after_cue"
             return None, "agentless"
         # the noun phrase after the verb (verb first), past adverbs of time: أعلنت اليوم وزارة
@@ -497,7 +498,7 @@ class AttributionExtractor:
         for back, view in enumerate(reversed(history[-1 - _COREF_WINDOW:])):
             candidates = view.mentions
             if back == 0:  # in the current sentence, only names before the speaker
-                candidates = [m for m in candidates if offset + view.toks[m.end - 1].end <= (a.speaker_start or 0)]
+                candidates = [m for m in candidates if offset + view.toks[m.end - 1].end <= a.speaker_start]
             for m in reversed(candidates):
                 if m.end - m.start < 2 and m.kind != "short_name":
                     continue  # a bare name or nisba (الروسي) has no head noun to share

@@ -289,7 +289,7 @@ class PartyMatcher:
             raise LexiconError(problems)
 
     def mentions(self, words: Sequence[str], start: int = 0, end: int | None = None,
-                 quotes: Sequence[int] = ()) -> list[Mention]:
+                 quotes: frozenset[int] = frozenset()) -> list[Mention]:
         """Non-overlapping mentions in ``words[start:end]``, longest alias first.
 
         ``quotes`` are the indices of quotation-mark tokens inside a name, which a
@@ -312,7 +312,7 @@ class PartyMatcher:
         return out  # type: ignore[return-value]
 
     def _across_quotes(self, words: Sequence[str], i: int, end: int,
-                       quotes: Sequence[int]) -> tuple[int, object] | None:
+                       quotes: frozenset[int]) -> tuple[int, object] | None:
         """A multi-word alias at ``i`` with quotation marks between its words (a quote mark after
         its last word is left outside the mention); (tokens spanned, value) or None."""
         kept = [i]
