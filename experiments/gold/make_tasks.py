@@ -17,6 +17,24 @@ and a third, from articles neither earlier set drew on:
         --n 300 --folds Fold_3 Fold_4 --exclude data/gold/attribution/gold.jsonl \
         --exclude data/gold/attribution/heldout2.jsonl --no-seeds --seed 20261126
 
+a fourth, annotated blind after heldout-3 had been used for tuning:
+
+    python experiments/gold/make_tasks.py ../shared/external/unifiedfc /tmp/heldout4-tasks \
+        --n 300 --folds Fold_3 Fold_4 --exclude data/gold/attribution/gold.jsonl \
+        --exclude data/gold/attribution/heldout2.jsonl --exclude data/gold/attribution/heldout3.jsonl \
+        --no-seeds --seed 20261127
+
+and a targeted set for the rare stances (denial and distancing), sampled only from
+sentences that contain one of a fixed list of word stems (``RARE`` below: نفي، كذب،
+زعم، ادعى، مزاعم، شائعات ...), written independently of the cue lexicon; it is
+training data for the attribution-stance model, not a measure of the extractor,
+since its sentences were chosen by their words:
+
+    python experiments/gold/make_tasks.py ../shared/external/unifiedfc /tmp/rare-tasks \
+        --n 200 --rare --exclude data/gold/attribution/gold.jsonl \
+        --exclude data/gold/attribution/heldout2.jsonl --exclude data/gold/attribution/heldout3.jsonl \
+        --exclude data/gold/attribution/heldout4.jsonl --no-seeds --seed 20261128
+
 Sampling: sentences of at least six words from the cleaned story text of
 articles of claims in Fold_1..Fold_4, stratified so that 60% contain a generic
 sign of reported speech that does not depend on the cue lexicon (the
@@ -40,6 +58,13 @@ from stance.corpus import read_corpus  # noqa: E402
 from stance.pipeline import Pipeline  # noqa: E402
 
 SIGN = re.compile(r'(?:^|\s)(?:ان|وان|فان|بان)(?:\s|$)|[:"]')
+# Stems of denial and distancing, on normalised text (alef and hamza folded), for --rare.
+RARE = re.compile(
+    r"(?:^|\s)[وف]?(?:ل|ب)?(?:ال)?"
+    r"(?:نفى|نفت|نفوا|ينفي|تنفي|ينفون|نفي|نفيه|نفيها|تكذيب|كذب|كذبت|يكذب|تكذب|دحض|يدحض|تفنيد|فند"
+    r"|زعم|زعمت|زعموا|يزعم|تزعم|مزاعم|مزعوم|مزعومه|المزعوم|ادعى|ادعت|ادعوا|يدعي|تدعي|يدعون|ادعاء|ادعاءات"
+    r"|شائعات|شائعه|اشاعات|اشاعه|مفبرك|مفبركه|فبركه|تكهنات|تنصل|انكر|ينكر|تنكر|انكار|استنكر)"
+    r"(?:\s|$)")
 
 
 def seed_tasks(pipe: Pipeline, seeds_dir: Path) -> list[dict]:
@@ -72,6 +97,8 @@ def main() -> None:
                     choices=["Fold_1", "Fold_2", "Fold_3", "Fold_4"], help="never Fold_5")
     ap.add_argument("--exclude", type=Path, action="append", default=[],
                     help="a gold file whose documents are not sampled again")
+    ap.add_argument("--rare", action="store_true",
+                    help="sample only sentences with a stem of denial or distancing (RARE); all unsigned")
     ap.add_argument("--no-seeds", action="store_true", help="do not add the seed sentences")
     ap.add_argument("--seeds-dir", type=Path, default=Path(__file__).resolve().parents[2] / "data" / "seeds")
     args = ap.parse_args()
@@ -86,7 +113,7 @@ def main() -> None:
         if doc.id in excluded:
             continue
         res = pipe.text(doc)
-        sents = [s for s in res.sentences if len(s.norm.split()) >= 6]
+        sents = [s for s in res.sentences if len(s.norm.split()) >= 6 and (not args.rare or RARE.search(s.norm))]
         rng.shuffle(sents)
         for s in sents[:2]:
             prev = res.sentences[s.index - 1].text if s.index > 0 else ""
@@ -95,7 +122,9 @@ def main() -> None:
             (signed if SIGN.search(s.norm) else plain).append(task)
     rng.shuffle(signed)
     rng.shuffle(plain)
-    n_signed = round(args.n * 0.6)
+    n_signed = args.n if args.rare else round(args.n * 0.6)
+    if args.rare:
+        signed += plain
     tasks = signed[:n_signed] + plain[: args.n - n_signed]
     rng.shuffle(tasks)
     if not args.no_seeds:
