@@ -179,13 +179,14 @@ class CueMatcher:
                 continue
             e = lemmas[lemma]
             context = f.values.get("context", "none")
-            if context != "none" and not context.startswith("then:"):
-                problems.append(f"{f.where}: context {context!r} is not 'none' or 'then:WORD'")
+            if context != "none" and not (context.startswith("then:") and all(context[5:].split("|"))):
+                problems.append(f"{f.where}: context {context!r} is not 'none' or 'then:WORD' "
+                                "(or 'then:WORD|WORD|...')")
                 continue
             then = None
-            if context.startswith("then:"):  # the word, or the word with a pronoun suffix: عن، عنه
-                w = lexicons.normaliser(context[5:])
-                then = frozenset([w] + [w + e for e in tokeniser.enclitics])
+            if context.startswith("then:"):  # each word, or the word with a pronoun suffix: عن، عنه
+                words = [lexicons.normaliser(w) for w in context[5:].split("|")]
+                then = frozenset(words + [w + e for w in words for e in tokeniser.enclitics])
             cue = Cue(e["lemma"], e["class"], e["stance"], e["pos"], f["form_type"],
                       e["continues"] == "yes", e.values.get("relays", "no") == "yes", then,
                       f.values.get("person", "-"), e.values.get("complement", "any") == "statement",
@@ -205,12 +206,15 @@ class CueMatcher:
             raise LexiconError(problems)
         self._first = self._phrases.first
 
-    def match(self, words: Sequence[str], i: int) -> tuple[int, Cue] | None:
+    def match(self, words: Sequence[str], i: int,
+              punct: Sequence[bool] | None = None) -> tuple[int, Cue] | None:
         """The cue starting at ``words[i]``, if any: (number of tokens, Cue).
 
         Scraped text sometimes splits a word where a shadda or tanween was
         dropped (مضيف ا، وح ذ ر، ي عتبر): when the word is not a cue, two or three
         tokens of which all but one have at most two letters are tried glued.
+        ``punct`` marks the punctuation tokens, which end the clause a ``then:`` word
+        is looked for in; without it every non-word ("" in ``words``) ends it.
         """
         w = words[i]
         if w not in self._first and (i + 1 >= len(words) or (len(w) > 2 and len(words[i + 1]) > 2)):
@@ -221,7 +225,7 @@ class CueMatcher:
         if m is None:
             return None
         n, cue = m
-        if cue.then and not self._then_follows(words, i + n, cue.then):
+        if cue.then and not self._then_follows(words, i + n, cue.then, punct):
             return None
         return m  # type: ignore[return-value]
 
@@ -240,14 +244,17 @@ class CueMatcher:
         return None
 
     @staticmethod
-    def _then_follows(words: Sequence[str], k: int, then: frozenset[str]) -> bool:
+    def _then_follows(words: Sequence[str], k: int, then: frozenset[str],
+                      punct: Sequence[bool] | None = None) -> bool:
         """Whether a word of ``then`` follows within the clause (16 tokens, up to punctuation).
+
+        A number or a Latin word does not end the clause: تحدث لموقع ARA News عن.
 
         ``عن طريق`` (by way of) is no complement: عبرت القوات عن طريق البحر.
         """
         for j in range(k, min(len(words), k + _THEN_WINDOW)):
             w = words[j]
-            if not w:  # punctuation ends the clause
+            if (punct[j] if punct is not None else not w):  # punctuation ends the clause
                 return False
             if w in then and (j + 1 >= len(words) or words[j + 1] != "طريق"):
                 return True

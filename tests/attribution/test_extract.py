@@ -340,3 +340,49 @@ def test_a_verb_with_an_object_pronoun_is_active(pipeline):
     found = run(pipeline, "روسيا تعتبرها منطقة آمنة.")
     assert [(a.cue, a.party) for a in found] == [("تعتبرها", "RU")]
     assert run(pipeline, "وتعتبر المنطقة آمنة.") == ()
+
+
+@pytest.mark.parametrize("text", ["وذكرت الوكالة أن لافروف تحدث هاتفيا مع تيلرسون يوم التاسع من الشهر.",
+                                  "فيما لم تحدث بها أي أضرار مادية أو خسائر بشرية."])
+def test_talking_without_a_topic_is_no_attribution(pipeline, text):
+    assert "تحدث" not in {a.lemma for a in run(pipeline, text)}
+
+
+def test_talking_about_a_topic_is_one_even_after_latin_words(pipeline):
+    found = run(pipeline, "وقال ناشط إن الخلايا نائمة. حين تحدث لموقع ARA News عن وجود خلايا نائمة في المدن.")
+    assert [a.lemma for a in found] == ["قال", "تحدث"]
+
+
+@pytest.mark.parametrize("text", ["ووجهت الشرطة الاتهام لشاب يدعى أحمد حسن في اعتداء لندن.",
+                                  'واستهدف الكنيسة انتحاري بحزام ناسف يدعى " أبو البراء المصري " .'])
+def test_the_passive_is_called_before_a_name_is_no_claim(pipeline, text):
+    assert run(pipeline, text) == ()
+
+
+@pytest.mark.parametrize("text", ["محور الممانعة الذي يدعي الإسلام تحالف مع الروس.",
+                                  "ويقف رجل يدعي أنه يحمل حزاما ناسفا أمام المبنى."])
+def test_claiming_is_still_distancing(pipeline, text):
+    assert [a.stance for a in run(pipeline, text)] == ["distance"]
+
+
+def test_the_statement_a_verb_was_made_in_is_part_of_it_across_a_quoted_name(pipeline):
+    found = run(pipeline, 'وأعلنت منظمة " أطباء بلا حدود " في 31 آب / أغسطس في بيان أن قنبلة انفجرت عند مدخل المستشفى.')
+    assert [a.lemma for a in found] == ["أعلن"]
+
+
+def test_a_participle_names_its_statement_too(pipeline):
+    found = run(pipeline, "وقالت الفصائل إن الحصار مستمر، مشيرة في بيان لها إلى أن وحدات الجيش تقدمت.")
+    assert "بيان" not in {a.lemma for a in found}
+
+
+def test_refusing_inside_a_quotation_is_not_denying(pipeline):
+    found = run(pipeline, 'قال في الجواب : " إن الخليفة أسير فهو يرفض تطبيق أوامره ويرفض الاستسلام " .')
+    assert [a.lemma for a in found] == ["قال"]
+
+
+@pytest.mark.parametrize("text, party", [
+    ('وذكر بيان الرئاسة أن الرئيسين تحادثا، وفقا ل - " الأناضول " ، حول الاتصال الهاتفي.', "TR"),
+    ('وأوضح الإعلام الحربي ل - " حزب الله " أن أنباء ترددت عن وجود البغدادي في المدينة.', "HEZBOLLAH"),
+])
+def test_a_joined_lam_written_with_a_hyphen_keeps_the_speaker(pipeline, text, party):
+    assert party in {a.party for a in run(pipeline, text)}
