@@ -15,6 +15,17 @@ second time):
     python experiments/gold/import_annotations.py /tmp/heldout3-tasks/tasks.jsonl /tmp/heldout3-out \
         --name heldout3 --main P Q R S --second SECOND3
 
+The fourth (annotated blind after heldout-3 had been used for tuning; same layout):
+
+    python experiments/gold/import_annotations.py /tmp/heldout4-tasks/tasks.jsonl /tmp/heldout4-out \
+        --name heldout4 --main T U V W --second SECOND4
+
+The targeted sample of denial and distancing sentences (three annotators, tasks
+0-65, 66-132, 133-199; no second annotation):
+
+    python experiments/gold/import_annotations.py /tmp/rare-tasks/tasks.jsonl /tmp/rare-out \
+        --name rare --main X Y Z --second
+
 Framing annotations (codebook framing-0.1) go to data/gold/framing/:
 
     python experiments/gold/import_annotations.py /tmp/framing-tasks/tasks.jsonl /tmp/framing-out \
@@ -123,7 +134,8 @@ def main() -> None:
     ap.add_argument("--kind", choices=["attribution", "framing"], default="attribution")
     ap.add_argument("--name", default="gold", help="output files NAME.jsonl and (second) NAME_second.jsonl")
     ap.add_argument("--main", nargs="+", default=list("ABCD"), help="annotators of the main annotation")
-    ap.add_argument("--second", nargs="+", default=["SECOND"], help="annotators of the second annotation")
+    ap.add_argument("--second", nargs="*", default=["SECOND"],
+                    help="annotators of the second annotation (none: no second file)")
     args = ap.parse_args()
     tasks = {t["task"]: t for t in map(json.loads, args.tasks.read_text(encoding="utf-8").splitlines())}
     problems: list[str] = []
@@ -132,6 +144,8 @@ def main() -> None:
     conv = convert if args.kind == "attribution" else convert_framing
     second = "second.jsonl" if args.name == "gold" else f"{args.name}_second.jsonl"
     for name, annotators in ((f"{args.name}.jsonl", args.main), (second, args.second)):
+        if not annotators:
+            continue
         rows = []
         for ann in annotators:
             path = args.answers / f"annotator_{ann}.jsonl"
