@@ -5,8 +5,9 @@
 Deterministic (fixed seeds). Writes experiments/results/attribution_stance_model.md (quoted in the README).
 
 Candidates are the cues the lexicon extractor finds in the annotated sentences of the attribution
-gold set (gold.jsonl, heldout2.jsonl and heldout3.jsonl, main annotations; texts from data/seeds and UnifiedFC
-folds 1-4); each is labelled with the coarse stance of the gold cue it overlaps, or ``none``.
+gold set (gold.jsonl, heldout2.jsonl, heldout3.jsonl, heldout4.jsonl and rare.jsonl, main annotations;
+texts from data/seeds and UnifiedFC folds 1-4; rare.jsonl is the targeted sample of denial and distancing
+sentences, so the candidates over-represent those stances and the results are also given without it); each is labelled with the coarse stance of the gold cue it overlaps, or ``none``.
 Five folds grouped by document (stratified by label, seed 0); every fold trains a fresh model.
 Methods: ``lexicon`` (the cue's lexicon stance, never ``none``), ``model`` (the calibrated
 classifier), ``hybrid`` (the lexicon's stance; the model drops the cues it labels ``none``,
@@ -146,6 +147,28 @@ def main() -> None:
         lines.append(f"- {m} − lexicon: {d:+.3f} [{ci[0]:+.3f}, {ci[1]:+.3f}]")
     d, ci = paired_difference(cv0, "hybrid", "model", n_boot=N_BOOT, seed=0)
     lines.append(f"- hybrid − model: {d:+.3f} [{ci[0]:+.3f}, {ci[1]:+.3f}]")
+
+    random_sample = [s.file != "rare.jsonl" for s in gold.sentences]
+    n_random = sum(random_sample)
+    sub = score(cv0, n_boot=N_BOOT, seed=0, sentences=random_sample)
+    sub_labels = Counter(cands[i].label for s, r in zip(gold.sentences, random_sample) if r for i in s.candidates)
+    lines += ["", "## Without the targeted sentences", "",
+              f"The same cross-validated predictions, scored on the candidates of the {n_random} sentences sampled "
+              "without regard to their words (all files but rare.jsonl, whose sentences were chosen for a word of "
+              "denial or distancing): "
+              + ", ".join(f"{k} {sub_labels[k]}" for k in ("endorse", "neutral", "distance", "deny", "none"))
+              + ". The targeted sentences still help train every fold.", "",
+              "| method | accuracy | macro-F1 | F1 endorse | F1 neutral | F1 distance | F1 deny | F1 none |",
+              "|---|---|---|---|---|---|---|---|"]
+    for m, s in sub.items():
+        v, ci = s.values, s.intervals
+        lines.append(f"| {m} | {fmt(v['accuracy'], ci['accuracy'])} | {fmt(v['macro_f1'], ci['macro_f1'])} | "
+                     + " | ".join(fmt(v[f'f1_{k}']) for k in ("endorse", "neutral", "distance", "deny", "none"))
+                     + " |")
+    lines.append("")
+    for m in ("model", "hybrid"):
+        d, ci = paired_difference(cv0, m, "lexicon", n_boot=N_BOOT, seed=0, sentences=random_sample)
+        lines.append(f"- {m} − lexicon: {d:+.3f} [{ci[0]:+.3f}, {ci[1]:+.3f}]")
 
     lines += ["", "## End to end: cue detection against the gold cues", "",
               "As `experiments/attribution_eval.py` scores the extractor (all splits together): a predicted cue "

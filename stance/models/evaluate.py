@@ -186,18 +186,21 @@ def _proba_scores(labels: Sequence[str], proba: np.ndarray) -> np.ndarray:
 
 
 def score(cv: CrossValidation, *, n_boot: int = 2000, seed: int = 0,
-          methods: Sequence[str] | None = None) -> dict[str, Scores]:
+          methods: Sequence[str] | None = None, sentences: Sequence[bool] | None = None) -> dict[str, Scores]:
     """Metrics of each method with 95% percentile intervals (``n_boot`` resamples of sentences).
 
     The same resamples serve every method, so intervals of differences can be
-    computed from :func:`paired_difference` with the same seed.
+    computed from :func:`paired_difference` with the same seed. ``sentences``
+    (one flag per gold sentence) scores only the flagged sentences' candidates,
+    e.g. those of one gold file; the predictions stay the cross-validated ones.
     """
     gold = cv.gold
-    weights = _resample_weights(len(gold.sentences), n_boot, seed)
+    keep = _keep(gold, sentences)
+    weights = _resample_weights(int(keep.sum()), n_boot, seed)
     per_cand_sentence = _candidate_sentences(gold)
     out = {}
     for m in methods or list(cv.predictions):
-        per = _per_sentence(gold, cv.labels, cv.predictions[m])
+        per = _per_sentence(gold, cv.labels, cv.predictions[m])[keep]
         point = _metrics(per.sum(axis=0, keepdims=True))[0]
         boot = _metrics(weights @ per)
         values = dict(zip(SCORE_NAMES, point.tolist()))
@@ -206,7 +209,8 @@ def score(cv: CrossValidation, *, n_boot: int = 2000, seed: int = 0,
             contrib = _proba_scores(cv.labels, cv.proba)
             per_s = np.zeros((len(gold.sentences), 3))
             np.add.at(per_s, per_cand_sentence, np.column_stack([contrib, np.ones(len(contrib))]))
-            values["log_loss"], values["brier"] = (contrib.mean(axis=0)).tolist()
+            per_s = per_s[keep]
+            values["log_loss"], values["brier"] = (per_s[:, :2].sum(axis=0) / per_s[:, 2].sum()).tolist()
             b = weights @ per_s
             with np.errstate(invalid="ignore", divide="ignore"):
                 intervals["log_loss"] = _interval(b[:, 0] / b[:, 2])
@@ -216,15 +220,27 @@ def score(cv: CrossValidation, *, n_boot: int = 2000, seed: int = 0,
 
 
 def paired_difference(cv: CrossValidation, a: str, b: str, metric: str = "macro_f1", *,
-                      n_boot: int = 2000, seed: int = 0) -> tuple[float, tuple[float, float]]:
+                      n_boot: int = 2000, seed: int = 0,
+                      sentences: Sequence[bool] | None = None) -> tuple[float, tuple[float, float]]:
     """``metric`` of method ``a`` minus that of ``b``, with a 95% interval over the same resamples."""
     j = SCORE_NAMES.index(metric)
-    weights = _resample_weights(len(cv.gold.sentences), n_boot, seed)
-    pa = _per_sentence(cv.gold, cv.labels, cv.predictions[a])
-    pb = _per_sentence(cv.gold, cv.labels, cv.predictions[b])
+    keep = _keep(cv.gold, sentences)
+    weights = _resample_weights(int(keep.sum()), n_boot, seed)
+    pa = _per_sentence(cv.gold, cv.labels, cv.predictions[a])[keep]
+    pb = _per_sentence(cv.gold, cv.labels, cv.predictions[b])[keep]
     point = _metrics(pa.sum(axis=0, keepdims=True))[0, j] - _metrics(pb.sum(axis=0, keepdims=True))[0, j]
     diff = _metrics(weights @ pa)[:, j] - _metrics(weights @ pb)[:, j]
     return float(point), _interval(diff)
+
+
+def _keep(gold: GoldSet, sentences: Sequence[bool] | None) -> np.ndarray:
+    if sentences is None:
+        return np.ones(len(gold.sentences), dtype=bool)
+    keep = np.asarray(sentences, dtype=bool)
+    if keep.shape != (len(gold.sentences),) or not keep.any():
+        raise OptionError(f"sentences: expected one flag per gold sentence ({len(gold.sentences)}), "
+                          f"at least one set; got {keep.shape[0] if keep.ndim else 0} with {int(keep.sum())} set")
+    return keep
 
 
 def _candidate_sentences(gold: GoldSet) -> np.ndarray:

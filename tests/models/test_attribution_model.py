@@ -211,3 +211,51 @@ def test_gold_candidates_take_the_stance_of_the_overlapping_gold_cue(tmp_path):
     assert {e.label for e in gold.candidates} >= {"neutral", "endorse"}
     again = load_gold(EXTERNAL / "unifiedfc", tmp_path, seeds=ROOT / "data" / "seeds", files=["gold.jsonl"])
     assert again.sha256 == gold.sha256 and again.examples == gold.examples
+
+
+# -- scoring a subset of the gold sentences ----------------------------------------------------------
+
+def _toy_cv(specs):
+    """A CrossValidation over toy sentences: specs are (file, [(gold label, lexicon, model)]) per sentence."""
+    from stance.models.data import Example, GoldSentence, GoldSet
+    from stance.models.evaluate import CrossValidation
+
+    sentences, examples, labels, preds = [], [], [], {"lexicon": [], "model": [], "hybrid": []}
+    for s_i, (file, cands) in enumerate(specs):
+        idx = []
+        gold = []
+        for label, lex, mod in cands:
+            start = 10 * len(examples)
+            idx.append(len(examples))
+            examples.append(Example(_context(stance=lex), label, f"d{s_i}", s_i, start, start + 4))
+            if label != "none":
+                gold.append((start, start + 4, label))
+            labels.append(label)
+            preds["lexicon"].append(lex)
+            preds["model"].append(mod)
+            preds["hybrid"].append(mod)
+        sentences.append(GoldSentence(f"d{s_i}", "Fold_1", file, 0, 100, tuple(gold), tuple(idx)))
+    proba = np.full((len(examples), 5), 0.2)
+    gs = GoldSet(tuple(sentences), tuple(examples), "x", "0")
+    return CrossValidation(gs, tuple(labels), {k: tuple(v) for k, v in preds.items()}, proba, np.zeros(len(examples)))
+
+
+def test_scoring_a_subset_of_sentences_equals_scoring_them_alone():
+    from stance.models.evaluate import paired_difference, score
+
+    a = [("gold.jsonl", [("neutral", "neutral", "neutral"), ("none", "neutral", "none")]),
+         ("gold.jsonl", [("endorse", "endorse", "neutral")])]
+    b = [("rare.jsonl", [("deny", "deny", "deny"), ("none", "distance", "distance")]),
+         ("rare.jsonl", [("distance", "distance", "none")])]
+    both, alone = _toy_cv(a + b), _toy_cv(a)
+    mask = [s.file != "rare.jsonl" for s in both.gold.sentences]
+    sub, ref, full = score(both, n_boot=50, sentences=mask), score(alone, n_boot=50), score(both, n_boot=50)
+    for m in ("lexicon", "model"):
+        assert sub[m].values["macro_f1"] == pytest.approx(ref[m].values["macro_f1"])
+        assert sub[m].values["cue_precision"] == pytest.approx(ref[m].values["cue_precision"])
+    assert sub["model"].values["macro_f1"] != pytest.approx(full["model"].values["macro_f1"])
+    d_sub, _ = paired_difference(both, "model", "lexicon", n_boot=50, sentences=mask)
+    d_ref, _ = paired_difference(alone, "model", "lexicon", n_boot=50)
+    assert d_sub == pytest.approx(d_ref)
+    with pytest.raises(OptionError):
+        score(both, n_boot=10, sentences=[False] * 4)
