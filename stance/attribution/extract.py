@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Sequence
 
-from stance.attribution.matcher import (Cue, CueMatcher, Mention, PartyMatcher, PhraseSet, SentenceWords,
+from stance.attribution.matcher import (_QUOTES, Cue, CueMatcher, Mention, PartyMatcher, PhraseSet, SentenceWords,
                                        prepare_sentences)
 from stance.lexicon import Lexicons
 from stance.records import Assertion, Attribution, Document, Removed, Sentence, Token
@@ -45,7 +45,6 @@ _NOUN_TYPES = {"masdar", "masdar_plural", "noun"}
 _VERB_TYPES = {"past", "present", "passive_past", "passive_present"}
 _OPENERS = {'"', ":"}
 _QUOTE_MARKS = frozenset({'"', "«", "“"})
-_QUOTES = frozenset({'"', "«", "»", "“", "”"})
 # يُدعى، تُدعى (is called) share their letters with يدعي، تدعي (claims) once alef maksura is folded
 _CALLED = frozenset({"يدعي", "تدعي", "ويدعي", "وتدعي"})
 # what a claim's subject can be right before يدعي: a relative or personal pronoun (الذي يدعي، وهو يدعي)
