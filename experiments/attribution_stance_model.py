@@ -67,6 +67,14 @@ def fmt(value: float, ci: tuple[float, float] | None = None) -> str:
     return f"{value:.3f}" if ci is None else f"{value:.3f} [{ci[0]:.3f}, {ci[1]:.3f}]"
 
 
+def label_rows(scores) -> list[str]:
+    """One table row per method: accuracy and macro-F1 with intervals, then the F1 of each label."""
+    return [f"| {m} | {fmt(s.values['accuracy'], s.intervals['accuracy'])} | "
+            f"{fmt(s.values['macro_f1'], s.intervals['macro_f1'])} | "
+            + " | ".join(fmt(s.values[f'f1_{k}']) for k in ("endorse", "neutral", "distance", "deny", "none")) + " |"
+            for m, s in scores.items()]
+
+
 def stance_given_cue(cv, method: str, weights: np.ndarray, sentence_of: np.ndarray) -> tuple[float, tuple]:
     """Macro-F1 over the four stances on the candidates that are true cues (gold label not none)."""
     y = np.array(cv.labels)
@@ -136,11 +144,7 @@ def main() -> None:
         "| method | accuracy | macro-F1 | F1 endorse | F1 neutral | F1 distance | F1 deny | F1 none |",
         "|---|---|---|---|---|---|---|---|",
     ]
-    for m, s in sc0.items():
-        v, ci = s.values, s.intervals
-        lines.append(f"| {m} | {fmt(v['accuracy'], ci['accuracy'])} | {fmt(v['macro_f1'], ci['macro_f1'])} | "
-                     + " | ".join(fmt(v[f'f1_{k}']) for k in ("endorse", "neutral", "distance", "deny", "none"))
-                     + " |")
+    lines += label_rows(sc0)
     lines += ["", "Paired differences in macro-F1 (same resamples):", ""]
     for m in ("model", "hybrid"):
         d, ci = paired_difference(cv0, m, "lexicon", n_boot=N_BOOT, seed=0)
@@ -160,11 +164,7 @@ def main() -> None:
               + ". The targeted sentences still help train every fold.", "",
               "| method | accuracy | macro-F1 | F1 endorse | F1 neutral | F1 distance | F1 deny | F1 none |",
               "|---|---|---|---|---|---|---|---|"]
-    for m, s in sub.items():
-        v, ci = s.values, s.intervals
-        lines.append(f"| {m} | {fmt(v['accuracy'], ci['accuracy'])} | {fmt(v['macro_f1'], ci['macro_f1'])} | "
-                     + " | ".join(fmt(v[f'f1_{k}']) for k in ("endorse", "neutral", "distance", "deny", "none"))
-                     + " |")
+    lines += label_rows(sub)
     lines.append("")
     for m in ("model", "hybrid"):
         d, ci = paired_difference(cv0, m, "lexicon", n_boot=N_BOOT, seed=0, sentences=random_sample)
