@@ -44,6 +44,8 @@ class Cue:
     future: bool = False  # written with the future prefix: سيعلن reports no content yet
     possessive: bool = False  # a verbal noun with a pronoun suffix: تصريحاته (his statements)
     takes_person: bool = False  # a person or party can be its direct object: اتهمت روسيا أوكرانيا
+    unless: frozenset[str] | None = None  # no cue when the next word is one of these: الادعاء العام
+    unless_prefixes: tuple[str, ...] = ()  # ... or begins with one of these: تابع لـ (affiliated to)
 
 
 def clitic_chains(tokeniser: Tokeniser, *, article: bool, preposition: bool, future: bool) -> list[tuple[str, ...]]:
@@ -104,7 +106,7 @@ def _suffixed(written: str, norm: str, cue: Cue) -> list[tuple[str, Cue]]:
             stem = norm[:-1] + "ا"
         else:
             stem = norm
-        return [(stem + e, replace(cue, then=None)) for e in ("ها", "هم", "هما")]
+        return [(stem + e, replace(cue, then=None, unless=None, unless_prefixes=())) for e in ("ها", "هم", "هما")]
     return []
 
 
@@ -179,18 +181,26 @@ class CueMatcher:
                 continue
             e = lemmas[lemma]
             context = f.values.get("context", "none")
-            if context != "none" and not (context.startswith("then:") and all(context[5:].split("|"))):
-                problems.append(f"{f.where}: context {context!r} is not 'none' or 'then:WORD' "
-                                "(or 'then:WORD|WORD|...')")
+            kind, _, listed = context.partition(":")
+            if context != "none" and not (kind in ("then", "unless") and all(listed.split("|"))
+                                          and (kind == "unless" or "*" not in listed)):
+                problems.append(f"{f.where}: context {context!r} is not 'none', 'then:WORD' "
+                                "(or 'then:WORD|WORD|...') or 'unless:WORD|PREFIX*|...'")
                 continue
-            then = None
-            if context.startswith("then:"):  # each word, or the word with a pronoun suffix: عن، عنه
-                words = [lexicons.normaliser(w) for w in context[5:].split("|")]
+            then = unless = None
+            prefixes: tuple[str, ...] = ()
+            if kind == "then":  # each word, or the word with a pronoun suffix: عن، عنه
+                words = [lexicons.normaliser(w) for w in listed.split("|")]
                 then = frozenset(words + [w + e for w in words for e in tokeniser.enclitics])
+            elif kind == "unless":  # the next word exactly, or (WORD*) any word it begins
+                items = listed.split("|")
+                unless = frozenset(lexicons.normaliser(w) for w in items if not w.endswith("*"))
+                prefixes = tuple(lexicons.normaliser(w[:-1]) for w in items if w.endswith("*"))
             cue = Cue(e["lemma"], e["class"], e["stance"], e["pos"], f["form_type"],
                       e["continues"] == "yes", e.values.get("relays", "no") == "yes", then,
                       f.values.get("person", "-"), e.values.get("complement", "any") == "statement",
-                      takes_person=e.values.get("complement", "any") == "person")
+                      takes_person=e.values.get("complement", "any") == "person",
+                      unless=unless, unless_prefixes=prefixes)
             tokens = tuple(f.norm["form"].split())
             verb = f["form_type"] in _VERB_TYPES
             chains = clitic_chains(tokeniser, article=not verb and len(tokens) == 1,
@@ -227,6 +237,10 @@ class CueMatcher:
         n, cue = m
         if cue.then and not self._then_follows(words, i + n, cue.then, punct):
             return None
+        if (cue.unless is not None or cue.unless_prefixes) and i + n < len(words):
+            nxt = words[i + n]
+            if nxt in (cue.unless or ()) or (nxt and nxt.startswith(cue.unless_prefixes)):
+                return None
         return m  # type: ignore[return-value]
 
     def _glued(self, words: Sequence[str], i: int) -> tuple[int, object] | None:

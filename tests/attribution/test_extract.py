@@ -386,3 +386,88 @@ def test_refusing_inside_a_quotation_is_not_denying(pipeline):
 ])
 def test_a_joined_lam_written_with_a_hyphen_keeps_the_speaker(pipeline, text, party):
     assert party in {a.party for a in run(pipeline, text)}
+
+
+@pytest.mark.parametrize("text", ["وقال قائد فصيل تابع للجيش الحر إن المعارك توقفت.",
+                                  "وقال مدير مستشفى تابع ل - الهلال الأحمر إن الجرحى بالعشرات."])
+def test_affiliated_to_is_no_continuation(pipeline, text):
+    assert [a.lemma for a in run(pipeline, text)] == ["قال"]
+
+
+def test_went_on_still_continues(pipeline):
+    found = run(pipeline, "وقال الوزير الروسي إن الهدنة صامدة. وتابع أن المفاوضات مستمرة.")
+    assert [(a.lemma, a.party) for a in found] == [("قال", "RU"), ("تابع", "RU")]
+
+
+@pytest.mark.parametrize("text", ["الإمارات توقع صفقات عسكرية في معرض دبي للطيران.",
+                                  "وزيرة الخارجية توقع اتفاقية تعاون مع نظيرها."])
+def test_signing_is_not_expecting(pipeline, text):
+    assert run(pipeline, text) == ()
+
+
+def test_expecting_still_is(pipeline):
+    assert [a.lemma for a in run(pipeline, "وتوقع المحلل أن تنتهي المعارك قريبا.")] == ["توقع"]
+
+
+@pytest.mark.parametrize("text", ["وجاء إعلان الادعاء العام الألماني بعد التحقيقات.",
+                                  "واتخذ الوالدان صفة الادعاء بالحق المدني في القضية.",
+                                  "جاء القرار بعد أسابيع من الادعاء على الإعلامي أمام المحكمة."])
+def test_the_prosecution_is_no_claim(pipeline, text):
+    assert "ادعى" not in {a.lemma for a in run(pipeline, text)}
+
+
+def test_a_claim_named_by_its_noun_still_distances(pipeline):
+    assert [a.stance for a in run(pipeline, "وقالت بيونغ يانغ إن هذا الادعاء لا أساس له.")] == ["neutral", "distance"]
+
+
+@pytest.mark.parametrize("text", ["وقال متحدث باسم المنظمة، يدعى عبد الرحمن، إن الحصيلة ارتفعت.",
+                                  "وهدد المتكلم باسم التنظيم الذي يدعى أبو صهيب بشن هجمات.",
+                                  "وألقت الشرطة القبض على فتاة تدعى ليندا في الموصل."])
+def test_is_called_written_with_alef_maksura_is_no_claim(pipeline, text):
+    assert "ادعى" not in {a.lemma for a in run(pipeline, text)}
+
+
+@pytest.mark.parametrize("text", ["وأقر البرلمان التعديل في حزيران الماضي.",
+                                  "وردد المتظاهرون شعارات مناوئة للحكومة.",
+                                  "وتقول الشرطة إنها أوقفت رجلا للاشتباه بصلته بالهجوم."])
+def test_acts_that_govern_no_statement_are_no_cues(pipeline, text):
+    assert not {"أقر", "ردد", "اشتبه"} & {a.lemma for a in run(pipeline, text)}
+
+
+def test_admitting_a_statement_still_is(pipeline):
+    found = run(pipeline, "وأقر وزير الدفاع الأمريكي بأن الضربة أصابت مدنيين.")
+    assert [(a.lemma, a.stance, a.party) for a in found] == [("أقر", "endorse", "US")]
+
+
+def test_an_announcement_with_its_author_is_a_cue(pipeline):
+    found = run(pipeline, "وتقدمت القوات بعد يوم من إعلان وزير الدفاع الأمريكي أن بلاده ستغير استراتيجيتها.")
+    assert [(a.cue, a.party) for a in found] == [("إعلان", "US")]
+
+
+def test_an_announcement_without_its_author_is_none(pipeline):
+    assert run(pipeline, "وتأجل الإعلان عن موعد الانتخابات إلى الأسبوع المقبل.") == ()
+
+
+def test_a_statement_said_in_a_text_named_before(pipeline):
+    found = run(pipeline, 'وأصدر الائتلاف الوطني السوري بيانا جاء فيه أن " الهدنة انهارت " .')
+    assert [(a.lemma, a.party) for a in found] == [("جاء في", "SY_OPP")]
+
+
+def test_a_bad_context_is_reported_with_its_line(tmp_path):
+    import shutil
+
+    from stance.errors import LexiconError
+    from stance.lexicon import default_lexicon_dir, load_lexicons
+    from stance.pipeline import Pipeline
+
+    root = tmp_path / "lex"
+    shutil.copytree(default_lexicon_dir(), root)
+    with open(root / "cue_forms.tsv", "a", encoding="utf-8") as f:
+        f.write("قالوها\tقال\tpast\t3\tunless:\tempty list\n")  # the last line: 2 past the header
+        f.write("قالتها\tقال\tpast\t3\tthen:عن*\ta prefix is only for unless\n")
+    lines = (root / "cue_forms.tsv").read_text(encoding="utf-8").count("\n")
+    with pytest.raises(LexiconError) as err:
+        Pipeline(load_lexicons(root)).attributions(Document(id="t", source="test", text="قال إنه هنا."))
+    problems = "\n".join(err.value.problems)
+    assert f"cue_forms.tsv:{lines - 1}: context 'unless:'" in problems
+    assert f"cue_forms.tsv:{lines}: context 'then:عن*'" in problems
