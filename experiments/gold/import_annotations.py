@@ -20,6 +20,11 @@ The fourth (annotated blind after heldout-3 had been used for tuning; same layou
     python experiments/gold/import_annotations.py /tmp/heldout4-tasks/tasks.jsonl /tmp/heldout4-out \
         --name heldout4 --main T U V W --second SECOND4
 
+The fifth (annotated blind after heldout-4 had been used for tuning; tasks 0-74, 75-149,
+150-224 and 225-299 by annotators A-D, every fifth task from task 2 a second time):
+
+    python experiments/gold/import_annotations.py /tmp/heldout5-tasks/tasks.jsonl /tmp/heldout5-out         --name heldout5 --main A B C D --second SECOND5
+
 The targeted sample of denial and distancing sentences (three annotators, tasks
 0-65, 66-132, 133-199; no second annotation):
 

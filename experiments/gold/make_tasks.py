@@ -24,6 +24,10 @@ a fourth, annotated blind after heldout-3 had been used for tuning:
         --exclude data/gold/attribution/heldout2.jsonl --exclude data/gold/attribution/heldout3.jsonl \
         --no-seeds --seed 20261127
 
+a fifth, annotated blind after heldout-4 had been used for tuning:
+
+    python experiments/gold/make_tasks.py ../shared/external/unifiedfc /tmp/heldout5-tasks         --n 300 --folds Fold_3 Fold_4 --exclude data/gold/attribution/gold.jsonl         --exclude data/gold/attribution/heldout2.jsonl --exclude data/gold/attribution/heldout3.jsonl         --exclude data/gold/attribution/heldout4.jsonl --exclude data/gold/attribution/rare.jsonl         --no-seeds --seed 20261129
+
 and a targeted set for the rare stances (denial and distancing), sampled only from
 sentences that contain one of a fixed list of word stems (``RARE`` below: نفي، كذب،
 زعم، ادعى، مزاعم، شائعات ...), written independently of the cue lexicon; it is
