@@ -46,7 +46,7 @@ between 0.43 and 0.49, against 0.46-0.47 for the baseline):
 | 18 | 11 + a claim-text prior (character TF-IDF of the claim, stacked by inner grouped CV) | | 0.431 |
 | 19 | average of 17 and 18 | | 0.431 |
 | 20 | 11 + frequency and sentence density of the claim's three rarest words (boosting) | | 0.440 (11 alone: 0.446) |
-| 21 | the shipped features + sentence evidence features learned from UnifiedFC's rationale lines (`experiments/claim_stance_rationale_probe.py`, lexicons 0.5.0) | the shipped average | 0.476 (0.483 without them, same run) |
+| 21 | the shipped features + sentence evidence features learned from UnifiedFC's rationale lines (`experiments/claim_stance_rationale_probe.py`, lexicons 0.5.0) | the shipped average | 0.476, 0.478 in two runs (0.483 without them in each) |
 
 Per-class decision offsets chosen on the pooled out-of-fold probabilities of 4, 1 and 7 (an
 *oracle*, since it looks at the test folds, used only to bound what threshold tuning could give)

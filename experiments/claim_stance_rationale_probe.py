@@ -41,17 +41,15 @@ import time
 from pathlib import Path
 
 import numpy as np
-from scipy import sparse
 from sklearn.ensemble import HistGradientBoostingClassifier
-from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import f1_score, roc_auc_score
-from sklearn.preprocessing import StandardScaler
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from stance.datasets.unifiedfc import read_unifiedfc  # noqa: E402
 from stance.models.claim_stance import (  # noqa: E402
-    LABELS, _NUMBER, ClaimArticlePair, _ClaimCache, _CueCounter, _Featuriser, _parties, _tokens, read_claim_cues)
+    LABELS, _NUMBER, ClaimArticlePair, ClaimStanceClassifier, _ClaimCache, _CueCounter, _Featuriser, _pair_of,
+    _tokens, read_claim_cues)
 from stance.pipeline import Pipeline  # noqa: E402
 
 _KEYS = ("endorse", "neutral", "distance", "deny")
@@ -72,13 +70,9 @@ def prepare(root: Path) -> tuple[list[ClaimArticlePair], np.ndarray, np.ndarray,
                 spans.append((pos, pos + len(line)))
                 pos += len(line) + 1
             marked = [spans[i] for i in lines if i < len(spans)]
-            claim_norm, claim_stances, claim_parties = cache.get(pipe, cid, claim.text)
             res = pipe.attributions(doc)
             flags.append(tuple(any(s.start < e and s.end > b for b, e in marked) for s in res.sentences))
-            pairs.append(ClaimArticlePair(
-                cid, doc.id, claim_norm, tuple(s.norm for s in res.sentences),
-                tuple((a.sentence, a.stance, a.negated, a.hedged) for a in res.attributions),
-                tuple(a.sentence for a in res.assertions), claim_stances, claim_parties, _parties(pipe, doc.text)))
+            pairs.append(_pair_of(cid, claim.text, doc, res, pipe, cache))
             y.append(stance)
             folds.append(fold_of[cid])
     return pairs, np.array(y, dtype=str), np.array(folds, dtype=str), flags, tuple(data.folds)
@@ -163,14 +157,8 @@ def claim_relative(pairs, idx, E) -> np.ndarray:
 
 def ensemble(Xtr, Ctr, ytr, Xte, Cte) -> tuple[np.ndarray, np.ndarray]:
     """ClaimStanceClassifier's two models on the given matrices; their class probabilities averaged."""
-    scaler = StandardScaler().fit(Xtr)
-    boosting = HistGradientBoostingClassifier(learning_rate=0.05, max_iter=200, max_leaf_nodes=15, min_samples_leaf=20,
-                                              l2_regularization=1.0, class_weight="balanced", random_state=0).fit(Xtr, ytr)
-    linear = LogisticRegression(C=1.0, class_weight="balanced", max_iter=3000).fit(
-        sparse.hstack([sparse.csr_matrix(scaler.transform(Xtr)), Ctr]).tocsr(), ytr)
-    P = boosting.predict_proba(Xte) + linear.predict_proba(
-        sparse.hstack([sparse.csr_matrix(scaler.transform(Xte)), Cte]).tocsr())
-    return boosting.classes_, P / 2
+    model = ClaimStanceClassifier()._fit_matrices(Xtr, Ctr, ytr)
+    return model.classes_, model._proba_matrices(Xte, Cte)
 
 
 def main() -> None:

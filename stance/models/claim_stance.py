@@ -172,9 +172,14 @@ def prepare_pair(claim_id: str, claim: str, article: Document, pipeline: Pipelin
         Defaults to ``Pipeline()`` with the bundled lexicons.
     """
     pipeline = pipeline if pipeline is not None else Pipeline()
-    cache = _cache if _cache is not None else _ClaimCache()
+    return _pair_of(claim_id, claim, article, pipeline.attributions(article), pipeline,
+                    _cache if _cache is not None else _ClaimCache())
+
+
+def _pair_of(claim_id: str, claim: str, article: Document, res, pipeline: Pipeline,
+             cache: _ClaimCache) -> ClaimArticlePair:
+    """The pair of ``claim`` and an ``article`` whose attributions ``res`` the pipeline has already found."""
     claim_norm, claim_stances, claim_parties = cache.get(pipeline, claim_id, claim)
-    res = pipeline.attributions(article)
     return ClaimArticlePair(
         claim_id=claim_id, article_id=article.id, claim=claim_norm,
         sentences=tuple(s.norm for s in res.sentences),
@@ -550,6 +555,10 @@ class ClaimStanceClassifier(_PairClassifier):
         y = _check_labels(y, len(pairs))
         self.featuriser_ = _Featuriser(read_claim_cues(self.cues), self.char_features).fit(pairs)
         dense, self.feature_names_, chars = self.featuriser_.transform(pairs)
+        return self._fit_matrices(dense, chars, y)
+
+    def _fit_matrices(self, dense: np.ndarray, chars, y: np.ndarray) -> "ClaimStanceClassifier":
+        """Fit both models on feature matrices (experiments add columns to ``dense`` through this)."""
         self.scaler_ = StandardScaler().fit(dense)
         self.boosting_ = HistGradientBoostingClassifier(
             learning_rate=self.learning_rate, max_iter=self.max_iter, max_leaf_nodes=self.max_leaf_nodes,
@@ -560,6 +569,9 @@ class ClaimStanceClassifier(_PairClassifier):
         self.classes_ = self.linear_.classes_
         return self
 
+    def _proba_matrices(self, dense: np.ndarray, chars) -> np.ndarray:
+        return (self.boosting_.predict_proba(dense) + self.linear_.predict_proba(self._sparse(dense, chars))) / 2
+
     def _sparse(self, dense: np.ndarray, chars) -> sparse.csr_matrix:
         return sparse.hstack([sparse.csr_matrix(self.scaler_.transform(dense)), chars]).tocsr()
 
@@ -568,7 +580,7 @@ class ClaimStanceClassifier(_PairClassifier):
         self._not_fitted()
         pairs = _check_pairs(X)
         dense, _, chars = self.featuriser_.transform(pairs)
-        return (self.boosting_.predict_proba(dense) + self.linear_.predict_proba(self._sparse(dense, chars))) / 2
+        return self._proba_matrices(dense, chars)
 
 
 class BaselineClaimStance(_PairClassifier):
