@@ -28,6 +28,17 @@ a fifth, annotated blind after heldout-4 had been used for tuning:
 
     python experiments/gold/make_tasks.py ../shared/external/unifiedfc /tmp/heldout5-tasks         --n 300 --folds Fold_3 Fold_4 --exclude data/gold/attribution/gold.jsonl         --exclude data/gold/attribution/heldout2.jsonl --exclude data/gold/attribution/heldout3.jsonl         --exclude data/gold/attribution/heldout4.jsonl --exclude data/gold/attribution/rare.jsonl         --no-seeds --seed 20261129
 
+a sixth, annotated blind after heldout-5 had been used for tuning. Folds 3-4 have no article
+left that an earlier set did not draw on (4 sentences), so it samples the unused articles of
+folds 1-4, which in practice are folds 1-2 articles; the lexicons were built from all four folds
+alike, so these articles are as unseen as the earlier samples:
+
+    python experiments/gold/make_tasks.py ../shared/external/unifiedfc /tmp/heldout6-tasks \
+        --n 300 --folds Fold_1 Fold_2 Fold_3 Fold_4 --exclude data/gold/attribution/gold.jsonl \
+        --exclude data/gold/attribution/heldout2.jsonl --exclude data/gold/attribution/heldout3.jsonl \
+        --exclude data/gold/attribution/heldout4.jsonl --exclude data/gold/attribution/heldout5.jsonl \
+        --exclude data/gold/attribution/rare.jsonl --no-seeds --seed 20261130
+
 and a targeted set for the rare stances (denial and distancing), sampled only from
 sentences that contain one of a fixed list of word stems (``RARE`` below: نفي، كذب،
 زعم، ادعى، مزاعم، شائعات ...), written independently of the cue lexicon; it is

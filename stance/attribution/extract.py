@@ -25,7 +25,7 @@ that read as statements are the writer's own **unattributed assertions**.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from stance.attribution.matcher import (_QUOTES, Cue, CueMatcher, Mention, PartyMatcher, PhraseSet, SentenceWords,
                                        prepare_sentences)
@@ -39,6 +39,8 @@ __all__ = ["AttributionExtractor", "DocumentAttributions"]
 _CLAUSE_PUNCT = {"،", ",", "؛", ";", ":", ".", "!", "?", "؟", '"', "(", ")", "«", "»", "-"}
 _SPEAKER_MAX = 10
 _INHERIT_WINDOW = 3
+_OBJECT_OPENERS = frozenset({"جميع", "كافة", "كافه", "اي", "ايه", "ايا"})
+_COORDINATORS = frozenset({"فيما", "بينما", "كما", "وكذلك", "كذلك", "وفيما", "وبينما", "وكما"})
 _COREF_WINDOW = 10  # sentences a short definite description looks back for its full name
 _IMPERFECT_PREFIXES = ("ي", "ت", "ن", "ا")
 _NOUN_TYPES = {"masdar", "masdar_plural", "noun"}
@@ -307,6 +309,12 @@ class AttributionExtractor:
                     continue
             if j in stop or t.kind == "punct" or (t.kind == "word" and t.norm in self._boundary and j not in names):
                 break
+            if j > k and (t.norm in _OBJECT_OPENERS or (
+                    len(t.norm) >= 5 and t.norm.endswith(("ها", "هم", "هما")) and j not in names
+                    and toks[j - 1].norm.startswith("ال"))):
+                # ودعت القوات جميع الدول، ولم تذكر اللجنة أي تفاصيل، وأعلنت القوات سيطرتها:
+                # the object after the subject (a noun with a pronoun suffix after a definite word)
+                break
             j += 1
         return k, j
 
@@ -559,16 +567,43 @@ class AttributionExtractor:
 
     def _previous_speaker(self, doc: Document, s: Sentence, f: _Found,
                           done: list[Attribution]) -> tuple[str, str | None, str] | None:
-        """The speaker of the attribution before this one (same sentence for participles)."""
-        for x in reversed(done):
+        """The speaker of the attribution before this one (same sentence for participles).
+
+        An attribution reported inside another one's content (واعتبر لافروف أن
+        الاتفاقات لا تفترض ...، وتابعت: "ندعو إيران ...") is not the story's
+        speaker: وأضاف in the next sentence continues the reporting speaker.
+        """
+        for k in range(len(done) - 1, -1, -1):
+            x = done[k]
             if x.doc_id != doc.id or not x.speaker:
                 continue
             if f.participle and x.sentence != s.index:
+                continue
+            if self._embedded(x, reversed(done[:k]), doc.text):
                 continue
             if s.index - x.sentence <= _INHERIT_WINDOW:
                 return x.speaker, x.party, "inherited"
             break
         return None
+
+    def _embedded(self, x: Attribution, before: Iterable[Attribution], text: str) -> bool:
+        """Whether ``x`` is reported inside the content of an earlier attribution of its sentence.
+
+        A cue that opens a coordinate clause (واعتبر، فيما طالبت، وكذلك استنكرت)
+        starts a new report even where the earlier content span runs over it.
+        """
+        cue = self.normaliser(x.cue)
+        if cue[:1] in ("و", "ف") and not self.normaliser(x.lemma).startswith(cue[:1]):
+            return False
+        previous = text[max(0, x.start - 12):x.start].split()
+        if previous and self.normaliser(previous[-1]) in _COORDINATORS:
+            return False
+        for y in before:
+            if y.sentence != x.sentence or y.doc_id != x.doc_id:
+                return False
+            if y.speaker and y.content_start is not None and y.content_start <= x.start < y.content_end:
+                return True
+        return False
 
     @staticmethod
     def _cut_at_party(a: int, b: int, mentions: list[Mention]) -> int:

@@ -471,3 +471,26 @@ def test_a_bad_context_is_reported_with_its_line(tmp_path):
     problems = "\n".join(err.value.problems)
     assert f"cue_forms.tsv:{lines - 1}: context 'unless:'" in problems
     assert f"cue_forms.tsv:{lines}: context 'then:عن*'" in problems
+
+
+@pytest.mark.parametrize("text, party", [
+    # the embedded تفترض / ندعو has its own (wrong-looking) subject; وأضاف continues the reporter
+    ("واعتبر وزير الخارجية الروسي أن الاتفاقات لا تفترض انسحاب القوات الإيرانية من سوريا. "
+     "وأضاف أن موسكو بحثت مع الأمريكيين آلية العمل.", "RU"),
+    ('وقالت السفيرة الأمريكية: "ندعو إيران إلى وقف دعم الإرهاب". وأضافت أن بلادها تقف مع الشعب.', "US"),
+    # a coordinate clause (فيما اعتبرت) is a new report, not an embedded one
+    ("وقال وزير الخارجية التركي إن الحل سياسي، فيما اعتبرت الخارجية الروسية أن الحل عسكري. "
+     "وأضافت أن موسكو لن تتراجع.", "RU"),
+])
+def test_a_continuation_skips_attributions_reported_inside_another(pipeline, text, party):
+    last = run(pipeline, text)[-1]
+    assert (last.lemma, last.speaker_rule, last.party) == ("أضاف", "inherited", party)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("ودعت القوات جميع الدول إلى المشاركة في إعادة الإعمار.", "القوات"),
+    ("ولم تذكر اللجنة أي تفاصيل عن الحادث.", "اللجنة"),
+    ("وأعلنت قوات مكافحة الإرهاب سيطرتها على قضاء الدبس.", "قوات مكافحة الإرهاب"),
+])
+def test_the_object_after_the_subject_is_not_part_of_the_speaker(pipeline, text, speaker):
+    assert one(pipeline, text).speaker == speaker
