@@ -5,7 +5,7 @@
 Deterministic (fixed seeds). Writes experiments/results/attribution_stance_model.md (quoted in the README).
 
 Candidates are the cues the lexicon extractor finds in the annotated sentences of the attribution
-gold set (gold.jsonl, heldout2.jsonl, heldout3.jsonl, heldout4.jsonl, heldout5.jsonl and rare.jsonl, main annotations;
+gold set (gold.jsonl, heldout2.jsonl, heldout3.jsonl, heldout4.jsonl, heldout5.jsonl, heldout6.jsonl and rare.jsonl, main annotations;
 texts from data/seeds and UnifiedFC folds 1-4; rare.jsonl is the targeted sample of denial and distancing
 sentences, so the candidates over-represent those stances and the results are also given without it); each is labelled with the coarse stance of the gold cue it overlaps, or ``none``.
 Five folds grouped by document (stratified by label, seed 0); every fold trains a fresh model.

@@ -25,6 +25,12 @@ The fifth (annotated blind after heldout-4 had been used for tuning; tasks 0-74,
 
     python experiments/gold/import_annotations.py /tmp/heldout5-tasks/tasks.jsonl /tmp/heldout5-out         --name heldout5 --main A B C D --second SECOND5
 
+The sixth (annotated blind after heldout-5 had been used for tuning; same layout, the second
+annotation in annotator_SECOND.jsonl):
+
+    python experiments/gold/import_annotations.py /tmp/heldout6-tasks/tasks.jsonl /tmp/heldout6-out \
+        --name heldout6 --main A B C D --second SECOND
+
 The targeted sample of denial and distancing sentences (three annotators, tasks
 0-65, 66-132, 133-199; no second annotation):
 

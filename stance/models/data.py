@@ -39,7 +39,7 @@ __all__ = ["GOLD_FILES", "GOLD_FOLDS", "Example", "GoldSentence", "GoldSet", "de
 
 #: The main annotations of the gold set (the second annotations only measure agreement).
 GOLD_FILES = ("gold.jsonl", "heldout2.jsonl", "heldout3.jsonl", "heldout4.jsonl", "heldout5.jsonl",
-              "rare.jsonl")
+              "heldout6.jsonl", "rare.jsonl")
 #: The UnifiedFC folds that gold and silver data may come from; fold 5 is never read.
 GOLD_FOLDS = ("Fold_1", "Fold_2", "Fold_3", "Fold_4")
 
