@@ -25,7 +25,7 @@ that read as statements are the writer's own **unattributed assertions**.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from stance.attribution.matcher import (_QUOTES, Cue, CueMatcher, Mention, PartyMatcher, PhraseSet, SentenceWords,
                                        prepare_sentences)
@@ -39,8 +39,8 @@ __all__ = ["AttributionExtractor", "DocumentAttributions"]
 _CLAUSE_PUNCT = {"،", ",", "؛", ";", ":", ".", "!", "?", "؟", '"', "(", ")", "«", "»", "-"}
 _SPEAKER_MAX = 10
 _INHERIT_WINDOW = 3
-_OBJECT_OPENERS = frozenset({"جميع", "كافة", "كافه", "اي", "ايه", "ايا"})
-_COORDINATORS = frozenset({"فيما", "بينما", "كما", "وكذلك", "كذلك", "وفيما", "وبينما", "وكما"})
+_OBJECT_OPENERS = frozenset({"جميع", "كافه", "اي", "ايه", "ايا"})  # normalised: كافة، أية
+_COORDINATORS = ("فيما", "بينما", "كما", "كذلك")  # with و/ف attached as for negators and boundaries
 _COREF_WINDOW = 10  # sentences a short definite description looks back for its full name
 _IMPERFECT_PREFIXES = ("ي", "ت", "ن", "ا")
 _NOUN_TYPES = {"masdar", "masdar_plural", "noun"}
@@ -128,6 +128,8 @@ class AttributionExtractor:
         self._norms = frozenset(e.norm["form"] for e in lexicons["norms"])
         say = self.normaliser("قال")
         self._say = next((e["lemma"] for e in lexicons["cues"] if e.norm["lemma"] == say), None)
+        self._coordinators = frozenset(self.tokeniser.attach(chain, self.normaliser(w))
+                                       for w in _COORDINATORS for chain in conj)
         self._boundary: dict[str, str] = {}
         for e in lexicons["boundaries"]:
             for chain in conj:
@@ -579,15 +581,15 @@ class AttributionExtractor:
                 continue
             if f.participle and x.sentence != s.index:
                 continue
-            if self._embedded(x, reversed(done[:k]), doc.text):
+            if self._embedded(x, done, k, doc.text):
                 continue
             if s.index - x.sentence <= _INHERIT_WINDOW:
                 return x.speaker, x.party, "inherited"
             break
         return None
 
-    def _embedded(self, x: Attribution, before: Iterable[Attribution], text: str) -> bool:
-        """Whether ``x`` is reported inside the content of an earlier attribution of its sentence.
+    def _embedded(self, x: Attribution, done: list[Attribution], k: int, text: str) -> bool:
+        """Whether ``x = done[k]`` is reported inside the content of an earlier attribution of its sentence.
 
         A cue that opens a coordinate clause (واعتبر، فيما طالبت، وكذلك استنكرت)
         starts a new report even where the earlier content span runs over it.
@@ -596,9 +598,10 @@ class AttributionExtractor:
         if cue[:1] in ("و", "ف") and not self.normaliser(x.lemma).startswith(cue[:1]):
             return False
         previous = text[max(0, x.start - 12):x.start].split()
-        if previous and self.normaliser(previous[-1]) in _COORDINATORS:
+        if previous and self.normaliser(previous[-1]) in self._coordinators:
             return False
-        for y in before:
+        for i in range(k - 1, -1, -1):
+            y = done[i]
             if y.sentence != x.sentence or y.doc_id != x.doc_id:
                 return False
             if y.speaker and y.content_start is not None and y.content_start <= x.start < y.content_end:
