@@ -242,7 +242,9 @@ def align_claims(claims: Sequence[Claim], *, threshold: float = SIMILARITY, vect
     for idx in np.split(order, bounds):
         if len(idx) < 2 or (source_of[idx] == source_of[idx[0]]).all():
             continue
-        rep = int(idx[np.argmax(sim[np.ix_(idx, idx)].sum(axis=1))])
+        # rounded: feature order follows Python's per-process string hashes, so sums of equal
+        # similarities differ in the last bits between runs; a tie goes to the first claim
+        rep = int(idx[np.argmax(np.round(sim[np.ix_(idx, idx)].sum(axis=1), 9))])
         out.append(ClaimCluster(claims[0].story, tuple(int(i) for i in idx),
                                 tuple(sorted(set(source_of[idx].tolist()))), rep))
     out.sort(key=lambda c: c.claims[0])  # in the order of their first claim
