@@ -228,7 +228,10 @@ def align_claims(claims: Sequence[Claim], *, threshold: float = SIMILARITY, vect
         parts.append(sparse.csr_matrix(np.sqrt(weight) * np.divide(ind, norms, out=np.zeros_like(ind),
                                                                    where=norms > 0)))
     x = sparse.hstack(parts, format="csr")
-    sim = (x @ x.T).toarray()
+    # rounded: the feature columns follow Python's per-process string hashes, so the same cosine
+    # differs in its last bits between runs; rounding keeps ties (in the linkage and in the
+    # representative) tied, and a tie then goes to the first claim
+    sim = np.round((x @ x.T).toarray(), 9)
     np.minimum(sim, 1.0, out=sim)
     dist = np.subtract(1.0, sim)
     np.maximum(dist, 0.0, out=dist)
@@ -242,9 +245,7 @@ def align_claims(claims: Sequence[Claim], *, threshold: float = SIMILARITY, vect
     for idx in np.split(order, bounds):
         if len(idx) < 2 or (source_of[idx] == source_of[idx[0]]).all():
             continue
-        # rounded: feature order follows Python's per-process string hashes, so sums of equal
-        # similarities differ in the last bits between runs; a tie goes to the first claim
-        rep = int(idx[np.argmax(np.round(sim[np.ix_(idx, idx)].sum(axis=1), 9))])
+        rep = int(idx[np.argmax(sim[np.ix_(idx, idx)].sum(axis=1))])
         out.append(ClaimCluster(claims[0].story, tuple(int(i) for i in idx),
                                 tuple(sorted(set(source_of[idx].tolist()))), rep))
     out.sort(key=lambda c: c.claims[0])  # in the order of their first claim
